@@ -1,0 +1,1 @@
+"""The networking workbook: the tools and data behind the course notebooks."""
