@@ -48,13 +48,13 @@ def clean_text(value, field: str, *, limit: int, required: bool = False, multili
     text = "" if value is None else str(value)
     text = text.replace("\r\n", "\n").strip()
     if required and not text:
-        raise ValidationError(field, f"the {field} is empty; type at least one character.")
+        raise ValidationError(field, f"{field.capitalize()} is empty: type at least one character.")
     if len(text) > limit:
         raise ValidationError(
-            field, f"the {field} is {len(text):,} characters long; keep it under {limit:,}."
+            field, f"{field.capitalize()} is {len(text):,} characters long: keep it under {limit:,}."
         )
     if _CONTROL.search(text) or (not multiline and ("\n" in text or "\t" in text)):
-        raise ValidationError(field, f"the {field} contains control characters; remove them and retry.")
+        raise ValidationError(field, f"{field.capitalize()} contains control characters or line breaks: remove them.")
     return text
 
 
@@ -308,6 +308,15 @@ def suggest_questions(interests: str, occasion: str) -> list[str]:
     return asked + list(GENERAL_QUESTIONS[: max(1, 4 - len(asked))])
 
 
+def suggest_offers(contact_id: int, interests: str) -> list[str]:
+    """Three concrete things to offer, starting from the contact's interests."""
+    topics = split_list(interests) or ["what they are working on"]
+    return [
+        GIVING_IDEAS[(contact_id + i) % len(GIVING_IDEAS)].format(interest=topics[i % len(topics)])
+        for i in range(3)
+    ]
+
+
 def markdown_text(text: str) -> str:
     """Learner text made safe for Markdown: no HTML, links or emphasis sneak through."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -326,12 +335,12 @@ def conversation_card(plan: Plan, contact: Contact) -> str:
     when = plan.planned_for.isoformat() if plan.planned_for else "date not set"
     who = markdown_text(contact.name)
     about = ", ".join(markdown_text(x) for x in (contact.position, contact.company) if x)
-    lines = [f"# Conversation card: {who}", "", f"**Occasion:** {plan.occasion} · **When:** {when}"]
+    lines = [f"# Conversation card: {who}", "", f"- **Occasion:** {plan.occasion}", f"- **When:** {when}"]
     if about:
-        lines.append(f"**Who:** {about}")
+        lines.append(f"- **Who:** {about}")
     if contact.interests:
-        lines.append(f"**Interests:** {markdown_text(contact.interests)}")
-    lines += ["", f"**My goal:** {markdown_text(plan.goal) or '(not set)'}", ""]
+        lines.append(f"- **Interests:** {markdown_text(contact.interests)}")
+    lines += [f"- **My goal:** {markdown_text(plan.goal) or '(not set)'}", ""]
     lines += section("Openers", plan.openers)
     lines += section("Questions to ask", plan.questions)
     lines += section("What I can offer", plan.offer)

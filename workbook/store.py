@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import Iterator
@@ -18,7 +19,7 @@ from typing import Iterator
 import pandas as pd
 import platformdirs
 
-from .model import BALANCE_COLUMNS, LOOKBACK_DAYS, Contact, Exchange, Plan, add_days_since
+from .model import BALANCE_COLUMNS, LOOKBACK_DAYS, Contact, Exchange, Plan, add_days_since, conversation_card
 
 FILE_NAME = "workbook.sqlite3"
 APP_NAME = "networking-workbook"
@@ -154,6 +155,17 @@ def data_home() -> Path:
 
 def default_path() -> Path:
     return data_home() / FILE_NAME
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a crash mid-write leaves the old file (or none)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -370,14 +382,44 @@ class Store:
                     f"INSERT INTO plans ({', '.join(self._PLAN_FIELDS)}) VALUES ({', '.join('?' * len(values))})",
                     values,
                 )
-                return cur.lastrowid
-            cur = db.execute(
-                f"UPDATE plans SET {', '.join(f'{k} = ?' for k in self._PLAN_FIELDS)}, updated_at = datetime('now') WHERE id = ?",
-                values + [p.id],
+                plan_id = cur.lastrowid
+            else:
+                cur = db.execute(
+                    f"UPDATE plans SET {', '.join(f'{k} = ?' for k in self._PLAN_FIELDS)}, updated_at = datetime('now') WHERE id = ?",
+                    values + [p.id],
+                )
+                if cur.rowcount == 0:
+                    raise KeyError(f"no plan with id {p.id}; it may have been deleted in another notebook")
+                plan_id = p.id
+            self._sync_promises(db, plan_id, p)
+        return plan_id
+
+    @staticmethod
+    def _sync_promises(db: sqlite3.Connection, plan_id: int, plan: Plan) -> None:
+        """Each line of a plan's promises is a follow-up, due on the follow-up date. Lines removed
+        from the plan go, unless already done: a kept promise stays kept."""
+        wanted = {
+            (owner, line.strip())
+            for owner, text in (("me", plan.my_promises), ("them", plan.their_promises))
+            for line in text.splitlines()
+            if line.strip()
+        }
+        existing = {
+            (row["owner"], row["promise"]): row["id"]
+            for row in db.execute("SELECT id, owner, promise FROM follow_ups WHERE plan_id = ?", (plan_id,))
+        }
+        for key, follow_up_id in existing.items():
+            if key not in wanted:
+                db.execute("DELETE FROM follow_ups WHERE id = ? AND done_on IS NULL", (follow_up_id,))
+        for owner, promise in sorted(wanted - existing.keys()):
+            db.execute(
+                "INSERT INTO follow_ups (plan_id, contact_id, owner, promise, due) VALUES (?, ?, ?, ?, ?)",
+                (plan_id, plan.contact_id, owner, promise, _iso(plan.follow_up_on)),
             )
-            if cur.rowcount == 0:
-                raise KeyError(f"no plan with id {p.id}; it may have been deleted in another notebook")
-            return p.id
+        db.execute(
+            "UPDATE follow_ups SET due = ?, contact_id = ? WHERE plan_id = ? AND done_on IS NULL",
+            (_iso(plan.follow_up_on), plan.contact_id, plan_id),
+        )
 
     def get_plan(self, plan_id: int) -> Plan:
         row = self._conn.execute(
@@ -393,6 +435,16 @@ class Store:
     def delete_plan(self, plan_id: int) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM plans WHERE id = ?", (plan_id,))
+
+    def export_card(self, plan_id: int) -> Path:
+        """Write a plan's one-page conversation card as Markdown beside the data file."""
+        plan = self.get_plan(plan_id)
+        contact = self.get_contact(plan.contact_id)
+        slug = re.sub(r"[^a-z0-9]+", "-", contact.name.casefold()).strip("-")[:40] or "contact"
+        when = plan.planned_for.isoformat() if plan.planned_for else "undated"
+        path = self.path.parent / "cards" / f"{when}-{slug}-plan{plan_id}.md"
+        write_text_atomic(path, conversation_card(plan, contact))
+        return path
 
     def plan_list(self) -> pd.DataFrame:
         """Past and upcoming plans, newest first: id, date, who, occasion, goal."""

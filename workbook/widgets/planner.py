@@ -1,0 +1,236 @@
+"""The conversation planner: prepare a conversation or event, then record what came of it.
+Every field saves as you go; past plans can be reopened, edited, deleted or exported as a card."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from ..model import OCCASIONS, PLAN_TEXT_FIELDS, Plan, ValidationError, suggest_offers, suggest_openers, suggest_questions
+from ..store import Store
+from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, esc, heading
+
+TEXTAREA_ROWS = {"openers": 3, "questions": 4, "offer": 3, "cultural_notes": 2, "talked_about": 3, "my_promises": 2, "their_promises": 2}
+BEFORE = ("goal", "openers", "questions", "offer", "cultural_notes")
+AFTER = ("talked_about", "my_promises", "their_promises")
+
+
+class ConversationPlanner(widgets.VBox):
+    """`ConversationPlanner(store)`; with no store, your own workbook."""
+
+    def __init__(self, store: Store | None = None):
+        self.store = store if store is not None else Store()
+        self.plan_id: int | None = None
+        self._loading = False
+
+        self.plans = widgets.Dropdown(description="Your plans", style=LABEL_STYLE, layout=WIDE)
+        self.new_button = widgets.Button(description="New plan", icon="file")
+        self.delete = ConfirmDelete("plan", self.remove)
+        self.plans.observe(self._on_pick, "value")
+        self.new_button.on_click(lambda _: self.new())
+
+        self.who = ContactPicker(self.store, description="Who")
+        self.occasion = widgets.Dropdown(options=OCCASIONS, value="coffee", description="Occasion", style=LABEL_STYLE)
+        self.planned_for = widgets.DatePicker(description="When", style=LABEL_STYLE)
+        self.follow_up_on = widgets.DatePicker(description="Follow up on", style=LABEL_STYLE)
+        self.text: dict[str, widgets.Widget] = {}
+        for field, (label, _limit) in PLAN_TEXT_FIELDS.items():
+            common = dict(description=label.capitalize(), style=LABEL_STYLE, layout=WIDE, continuous_update=False)
+            self.text[field] = (
+                widgets.Text(**common) if field == "goal" else widgets.Textarea(rows=TEXTAREA_ROWS[field], **common)
+            )
+        self.text["questions"].placeholder = "One question per line"
+        self.text["my_promises"].placeholder = "One promise per line: each becomes a follow-up"
+        self.text["their_promises"].placeholder = "One promise per line"
+        self.form = Form(
+            {
+                "who": self.who,
+                "occasion": self.occasion,
+                "date": self.planned_for,
+                "follow-up date": self.follow_up_on,
+                **{label: self.text[field] for field, (label, _) in PLAN_TEXT_FIELDS.items()},
+            }
+        )
+        self.suggest_openers_button = widgets.Button(description="Suggest openers", icon="lightbulb-o")
+        self.suggest_questions_button = widgets.Button(description="Suggest questions", icon="lightbulb-o")
+        self.suggest_offers_button = widgets.Button(description="Suggest offers", icon="lightbulb-o")
+        self.suggest_openers_button.on_click(lambda _: self._append("openers", suggest_openers(self.occasion.value)))
+        self.suggest_questions_button.on_click(lambda _: self._append("questions", self._question_ideas()))
+        self.suggest_offers_button.on_click(lambda _: self._append("offer", self._offer_ideas()))
+
+        self.status = Status()
+        self.export_button = widgets.Button(description="Export card", icon="download", tooltip="Write a one-page Markdown card")
+        self.export_button.on_click(lambda _: self.export())
+        self.card = widgets.HTML()
+
+        for control in [self.who, self.occasion, self.planned_for, self.follow_up_on, *self.text.values()]:
+            control.observe(self._on_edit, "value")
+
+        label = {field: label for field, (label, _) in PLAN_TEXT_FIELDS.items()}
+        before = [
+            self.form.row("who"),
+            widgets.HBox([self.occasion, self.planned_for]),
+            self.form.row("date"),
+            self.form.row(label["goal"]),
+            self.form.row(label["openers"]),
+            self.suggest_openers_button,
+            self.form.row(label["questions"]),
+            self.suggest_questions_button,
+            self.form.row(label["offer"]),
+            self.suggest_offers_button,
+            self.form.row(label["cultural_notes"]),
+        ]
+        after = [self.form.row(label[f]) for f in AFTER] + [self.form.row("follow-up date")]
+        super().__init__(
+            [
+                heading("Conversation planner"),
+                widgets.HBox([self.plans, self.new_button, self.delete]),
+                heading("Before the conversation", 4),
+                *before,
+                heading("After the conversation", 4),
+                *after,
+                self.status,
+                widgets.HBox([self.export_button]),
+                self.card,
+            ]
+        )
+        self._reload_plans()
+        self.new()
+
+    def __repr__(self) -> str:
+        return f"ConversationPlanner({self.store!r}: {len(self.plans.options)} plans)"
+
+    # --- actions --------------------------------------------------------------------------
+
+    def save(self) -> int | None:
+        """Save the form (called on every edit). Returns the plan id, or None if it was refused."""
+        self.form.clear()
+        if not self.who.value.strip():
+            self.status.fail("Not saved yet: choose who the conversation is with (or type a new name).")
+            return None
+        created = False
+        try:
+            contact_id, created = self.who.resolve(create=True)
+            plan = Plan(
+                contact_id=contact_id,
+                occasion=self.occasion.value,
+                planned_for=self.planned_for.value,
+                follow_up_on=self.follow_up_on.value,
+                id=self.plan_id,
+                **{field: box.value for field, box in self.text.items()},
+            )
+            self.plan_id = self.store.save_plan(plan)
+        except ValidationError as error:
+            if created:  # do not leave a contact behind for a plan that was not saved
+                self.store.delete_contact(contact_id)
+                self.who.reload()
+            field = "who" if error.field == "contact" else error.field
+            self.form.show(ValidationError(field, error.message))
+            self.status.fail("Not saved: fix the field marked in red.")
+            return None
+        except KeyError as error:
+            self.status.fail(f"Not saved: {error.args[0]}")
+            return None
+        self._reload_plans()
+        self.status.ok(f"Saved{' (new contact added)' if created else ''}.")
+        return self.plan_id
+
+    def load(self, plan_id: int) -> None:
+        plan = self.store.get_plan(plan_id)
+        self._loading = True
+        try:
+            self.plan_id = plan_id
+            self.who.value = self.who.label_for(plan.contact_id)
+            self.occasion.value = plan.occasion
+            self.planned_for.value = plan.planned_for
+            self.follow_up_on.value = plan.follow_up_on
+            for field, box in self.text.items():
+                box.value = getattr(plan, field)
+            self.plans.value = plan_id
+        finally:
+            self._loading = False
+        self.form.clear()
+        self.card.value = ""
+        self.status.ok("Opened. Changes save as you go.")
+
+    def new(self) -> None:
+        self._loading = True
+        try:
+            self.plan_id = None
+            self.plans.value = None
+            self.who.value = ""
+            self.occasion.value = "coffee"
+            self.planned_for.value = self.store.today()
+            self.follow_up_on.value = None
+            for box in self.text.values():
+                box.value = ""
+        finally:
+            self._loading = False
+        self.form.clear()
+        self.card.value = ""
+        self._show_idle()
+
+    def remove(self) -> None:
+        if self.plan_id is None:
+            self.status.fail("Nothing to delete: this plan was never saved.")
+            return
+        self.store.delete_plan(self.plan_id)
+        self.new()
+        self._reload_plans()
+        self.status.ok("Deleted the plan.")
+
+    def export(self):
+        """Write the open plan's conversation card; returns its path (None if nothing to export)."""
+        if self.plan_id is None:
+            self.status.fail("Save the plan first: choose who it is with.")
+            return None
+        path = self.store.export_card(self.plan_id)
+        text = path.read_text(encoding="utf-8")
+        self.card.value = (
+            f"<p>Card written to <code>{esc(path)}</code>:</p>"
+            f"<pre style='white-space:pre-wrap;border:1px solid #ccc;padding:0.5em'>{esc(text)}</pre>"
+        )
+        self.status.ok(f"Exported the card to {path.name}.")
+        return path
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _on_edit(self, _change) -> None:
+        if not self._loading:
+            self.save()
+
+    def _on_pick(self, change) -> None:
+        if not self._loading and change["new"] is not None and change["new"] != self.plan_id:
+            self.load(change["new"])
+
+    def _reload_plans(self) -> None:
+        rows = self.store.plan_list()
+        self._loading, was = True, self._loading
+        try:
+            self.plans.options = [
+                (f"{r.planned_for or 'undated'} · {r.name} · {r.occasion}", int(r.id)) for r in rows.itertuples(index=False)
+            ]
+            self.plans.value = self.plan_id if self.plan_id in set(rows["id"]) else None
+        finally:
+            self._loading = was
+
+    def _contact_interests(self) -> tuple[int, str]:
+        contact_id = self.who.selected_id()
+        if contact_id is None:
+            return 0, ""
+        return contact_id, self.store.contact_interests([contact_id]).get(contact_id, "")
+
+    def _question_ideas(self) -> list[str]:
+        return suggest_questions(self._contact_interests()[1], self.occasion.value)
+
+    def _offer_ideas(self) -> list[str]:
+        contact_id, interests = self._contact_interests()
+        return [idea[0].upper() + idea[1:] for idea in suggest_offers(contact_id, interests)]
+
+    def _append(self, field: str, ideas: list[str]) -> None:
+        box = self.text[field]
+        have = [line for line in box.value.splitlines() if line.strip()]
+        box.value = "\n".join(have + [idea for idea in ideas if idea not in have])
+
+    def _show_idle(self) -> None:
+        count = len(self.plans.options)
+        self.status.ok(f"{count} saved plan{'s' if count != 1 else ''}. Start a new one: choose who it is with.")
