@@ -1,33 +1,58 @@
-"""The course's plots: each a function from a DataFrame to a matplotlib Figure, plus alt text.
+"""The course's plots. Each function takes a DataFrame and returns a Chart: a matplotlib Figure
+with its alt text, shown in notebooks and widgets as an <img> that screen readers can describe.
 
-Labels that come from learner data are passed through `plain()` so matplotlib shows them as
-typed (a `$` would otherwise start mathtext)."""
+Figures are built with the object API (no pyplot), so no global state or GUI backend is involved.
+Labels from learner data go through `plain()` so matplotlib shows them as typed (a `$` would
+otherwise start mathtext)."""
 
 from __future__ import annotations
 
+import base64
+import html
 import io
 
-import matplotlib
-
-matplotlib.use("Agg")  # no display needed; notebooks show the figure inline either way
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 GAVE = "#1f77b4"
-RECEIVED = "#ff7f0e"
+RECEIVED = "#c45508"  # dark orange: 4.5:1 contrast on white for the legend swatch
 
 
-def plain(text: str) -> str:
+def plain(text) -> str:
     return str(text).replace("$", r"\$")
 
 
-def giving_receiving(flow: pd.DataFrame, title: str = "Giving and receiving per month"):
+class Chart:
+    def __init__(self, figure: Figure, alt: str):
+        self.figure = figure
+        self.alt = alt
+
+    def png(self, dpi: int = 90) -> bytes:
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        return buffer.getvalue()
+
+    def html(self) -> str:
+        data = base64.b64encode(self.png()).decode("ascii")
+        alt = html.escape(self.alt, quote=True)
+        return f"<img src='data:image/png;base64,{data}' alt='{alt}' style='max-width:100%'>"
+
+    def _repr_html_(self) -> str:
+        return self.html()
+
+    def __repr__(self) -> str:
+        return self.alt
+
+
+def giving_receiving(flow: pd.DataFrame, title: str = "Giving and receiving per month") -> Chart:
     """Bars per month: what you gave above the line, what you received below it."""
-    fig, ax = plt.subplots(figsize=(8, 3.2), layout="constrained")
+    fig = Figure(figsize=(8, 3.2), layout="constrained")
+    ax = fig.subplots()
     if flow.empty:
         ax.text(0.5, 0.5, "No exchanges logged yet", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
-        return fig
+        return Chart(fig, "Chart of giving and receiving per month: no exchanges logged yet.")
     x = range(len(flow))
     ax.bar(x, flow["gave"], color=GAVE, label="I gave")
     ax.bar(x, -flow["received"], color=RECEIVED, label="I received")
@@ -36,26 +61,14 @@ def giving_receiving(flow: pd.DataFrame, title: str = "Giving and receiving per 
     ax.set_xticks(list(x)[::step], [str(p) for p in flow.index[::step]])
     top = int(max(flow["gave"].max(), flow["received"].max(), 1))
     ax.set_ylim(-top - 1, top + 1)
-    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{abs(int(v))}"))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{abs(int(v))}"))
     ax.set_ylabel("exchanges")
-    ax.set_title(title)
+    ax.set_title(plain(title))
     ax.legend(loc="upper left", frameon=False, ncols=2)
-    return fig
-
-
-def giving_receiving_alt(flow: pd.DataFrame) -> str:
-    if flow.empty:
-        return "Chart of giving and receiving per month: no exchanges logged yet."
     busiest = flow.sum(axis=1).idxmax()
-    return (
+    alt = (
         f"Bar chart of exchanges per month from {flow.index[0]} to {flow.index[-1]}: "
         f"{int(flow['gave'].sum())} given (bars above the line) and {int(flow['received'].sum())} "
         f"received (bars below). The busiest month was {busiest}."
     )
-
-
-def to_png(fig, dpi: int = 90) -> bytes:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
-    plt.close(fig)
-    return buffer.getvalue()
+    return Chart(fig, alt)

@@ -454,6 +454,41 @@ class Store:
                ORDER BY COALESCE(p.planned_for, p.created_at) DESC, p.id DESC"""
         )
 
+    # --- the course: quiz answers, progress, reflections -----------------------------------------
+
+    def record_answer(self, chapter: str, question: str, choice: str, correct: bool) -> None:
+        """Keep the latest answer to each question: a retry replaces the earlier one."""
+        with self.transaction() as db:
+            db.execute(
+                """INSERT INTO quiz_answers (chapter, question, choice, correct) VALUES (?, ?, ?, ?)
+                   ON CONFLICT(chapter, question) DO UPDATE SET choice = excluded.choice,
+                   correct = excluded.correct, answered_at = datetime('now')""",
+                (chapter, question, choice, int(correct)),
+            )
+
+    def quiz_answers(self, chapter: str) -> dict[str, tuple[str, bool]]:
+        rows = self._conn.execute("SELECT question, choice, correct FROM quiz_answers WHERE chapter = ?", (chapter,))
+        return {r["question"]: (r["choice"], bool(r["correct"])) for r in rows}
+
+    def mark_done(self, chapter: str, item: str) -> None:
+        """Note that something in a chapter happened (visited, an exercise attempted); first time wins."""
+        with self.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO progress (chapter, item) VALUES (?, ?)", (chapter, item))
+
+    def save_reflection(self, chapter: str, prompt: str, text: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                """INSERT INTO reflections (chapter, prompt, text) VALUES (?, ?, ?)
+                   ON CONFLICT(chapter, prompt) DO UPDATE SET text = excluded.text, updated_at = datetime('now')""",
+                (chapter, prompt, text),
+            )
+
+    def reflection(self, chapter: str, prompt: str) -> str:
+        row = self._conn.execute(
+            "SELECT text FROM reflections WHERE chapter = ? AND prompt = ?", (chapter, prompt)
+        ).fetchone()
+        return row[0] if row else ""
+
     # --- everything, for analysis and export -------------------------------------------------
 
     def table(self, name: str) -> pd.DataFrame:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import where
+from . import notebooks, where
 
-COMMAND_MODULES = [where]
+COMMAND_MODULES = [where, notebooks]
 
 
 def build_parser() -> argparse.ArgumentParser:

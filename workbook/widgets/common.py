@@ -3,7 +3,6 @@ confirm-before-delete. Anything a learner or a file supplies is shown as text, n
 
 from __future__ import annotations
 
-import base64
 import html
 import re
 from typing import Callable
@@ -39,12 +38,6 @@ def html_table(frame: pd.DataFrame, columns: dict[str, str], *, caption: str, em
         f"<caption style='text-align:left;font-weight:bold'>{esc(caption)}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
-
-
-def png_img(png: bytes, alt: str, width: str = "100%") -> str:
-    """An <img> for an HTML widget, with alt text, so charts are readable without the chart."""
-    data = base64.b64encode(png).decode("ascii")
-    return f"<img src='data:image/png;base64,{data}' alt='{esc(alt)}' style='max-width:{width}'>"
 
 
 class FieldError(widgets.HTML):

@@ -9,7 +9,7 @@ import pandas as pd
 from .. import charts
 from ..model import DIRECTIONS, KINDS, Exchange, ValidationError, monthly_flow, nudges
 from ..store import Store
-from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, esc, heading, html_table, png_img
+from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, esc, heading, html_table
 
 TABLE_ROWS = 15
 NUDGES_SHOWN = 5
@@ -217,7 +217,7 @@ class ReciprocityTracker(widgets.VBox):
 
     def _show_chart(self) -> None:
         flow = monthly_flow(self.store.query("SELECT on_date, direction FROM exchanges"))
-        self.chart.value = png_img(charts.to_png(charts.giving_receiving(flow)), charts.giving_receiving_alt(flow))
+        self.chart.value = charts.giving_receiving(flow).html()
 
     def _reset_form(self, keep_status: bool = False) -> None:
         self.editing_id = None

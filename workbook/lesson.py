@@ -1,0 +1,39 @@
+"""What a lesson notebook calls first: `lesson = workbook.start("07")`.
+
+It notes the visit in your own workbook, gives the lesson a throwaway copy of the sample network
+to demonstrate on (`lesson.sample`), and makes the chapter's quiz and reflections."""
+
+from __future__ import annotations
+
+from .course import chapter as find_chapter
+from .sample import PERSONA, sample_store
+from .store import Store
+from .widgets.quiz import Quiz
+from .widgets.reflection import Reflection
+
+
+class Lesson:
+    def __init__(self, chapter: str, mine: Store | None = None):
+        self.chapter = find_chapter(chapter)
+        self.mine = mine if mine is not None else Store()
+        self.mine.mark_done(self.chapter.number, "visited")
+        self.sample = sample_store()
+
+    def __repr__(self) -> str:
+        contacts = len(self.sample.contact_names())
+        return (
+            f"Chapter {self.chapter.number}: {self.chapter.title} "
+            f"({self.chapter.teach_minutes} min reading, {self.chapter.exercise_minutes} min exercises). "
+            f"Demonstrations use the fictional sample network of {PERSONA} ({contacts} contacts); "
+            "your own entries are saved in your workbook (python -m workbook where)."
+        )
+
+    def quiz(self) -> Quiz:
+        return Quiz(self.chapter.number, self.mine)
+
+    def reflection(self, prompt: str) -> Reflection:
+        return Reflection(self.chapter.number, prompt, self.mine)
+
+
+def start(chapter: str) -> Lesson:
+    return Lesson(chapter)

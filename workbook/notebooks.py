@@ -1,0 +1,116 @@
+"""Course notebooks as files: make the student version of a solution notebook, check that the
+committed exercises match their solutions, and execute notebooks the way the book and the tests
+expect (saved widget state, a throwaway WORKBOOK_HOME so no real learner data is touched)."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLUTIONS, EXERCISES, LESSONS = ROOT / "solutions", ROOT / "exercises", ROOT / "notebooks"
+
+BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+_CODE_REGION = re.compile(rf"^([ \t]*){re.escape(BEGIN)}[^\n]*\n.*?^[ \t]*{re.escape(END)}[^\n]*(\n|$)", re.M | re.S)
+CODE_PLACEHOLDER = "# YOUR CODE HERE\n"
+TEXT_PLACEHOLDER = "*Write your answer here.*\n"
+SOLUTION_ONLY = "solution-only"  # a cell with this tag is left out of the exercise notebook
+
+
+class NotebookError(RuntimeError):
+    pass
+
+
+def strip_solutions(source: str, cell_type: str) -> str:
+    if cell_type == "code":
+        return _CODE_REGION.sub(lambda m: m.group(1) + CODE_PLACEHOLDER, source)
+    return _CODE_REGION.sub(TEXT_PLACEHOLDER, source)
+
+
+def student_version(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The exercise notebook: solution regions replaced, solution-only cells dropped, no outputs."""
+    exercise = nbformat.v4.new_notebook(metadata={k: v for k, v in solution.metadata.items() if k != "widgets"})
+    for cell in solution.cells:
+        if SOLUTION_ONLY in cell.get("metadata", {}).get("tags", []):
+            continue
+        copy = nbformat.from_dict({k: v for k, v in cell.items() if k not in ("outputs", "execution_count", "id")})
+        copy.source = strip_solutions(cell.source, cell.cell_type)
+        if cell.cell_type == "code":
+            copy.outputs, copy.execution_count = [], None
+        exercise.cells.append(copy)
+    return exercise
+
+
+def drift(solution_path: Path, exercise_path: Path) -> str | None:
+    """What differs between a committed exercise notebook and its solution's student version."""
+    if not exercise_path.exists():
+        return f"{exercise_path.relative_to(ROOT)} is missing"
+    expected = student_version(nbformat.read(solution_path, as_version=4)).cells
+    actual = nbformat.read(exercise_path, as_version=4).cells
+    for index, (want, have) in enumerate(zip(expected, actual)):
+        if (want.cell_type, want.source) != (have.cell_type, have.source):
+            return f"{exercise_path.relative_to(ROOT)} cell {index} differs from its solution's student version"
+    if len(expected) != len(actual):
+        return f"{exercise_path.relative_to(ROOT)} has {len(actual)} cells; its solution gives {len(expected)}"
+    return None
+
+
+@contextmanager
+def throwaway_home():
+    """Point WORKBOOK_HOME at an empty temporary folder for the duration (kernels inherit it)."""
+    previous = os.environ.get("WORKBOOK_HOME")
+    with tempfile.TemporaryDirectory(prefix="workbook-home-") as home:
+        os.environ["WORKBOOK_HOME"] = home
+        try:
+            yield home
+        finally:
+            if previous is None:
+                os.environ.pop("WORKBOOK_HOME", None)
+            else:
+                os.environ["WORKBOOK_HOME"] = previous
+
+
+def execute(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 300) -> nbformat.NotebookNode:
+    """Run every cell in a fresh kernel with a throwaway workbook, keeping widget state for the book."""
+    with throwaway_home():
+        client = NotebookClient(
+            notebook,
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(folder)}},
+            store_widget_state=True,
+            record_timing=False,
+        )
+        try:
+            client.execute()
+        except Exception as error:  # nbclient raises CellExecutionError and kernel errors
+            raise NotebookError(f"{folder.name}: a cell failed while executing:\n{error}") from None
+    return notebook
+
+
+def execute_file(path: Path) -> None:
+    notebook = execute(nbformat.read(path, as_version=4), path.parent)
+    nbformat.write(notebook, path)
+
+
+def chapter_files(folder: Path, chapters: list[str] | None = None) -> list[Path]:
+    paths = sorted(folder.glob("[0-9][0-9]-*.ipynb"))
+    return [p for p in paths if not chapters or p.name[:2] in chapters]
+
+
+def write_exercises(chapters: list[str] | None = None, run: bool = True) -> list[Path]:
+    written = []
+    for solution_path in chapter_files(SOLUTIONS, chapters):
+        exercise = student_version(nbformat.read(solution_path, as_version=4))
+        if run:
+            exercise = execute(exercise, EXERCISES)
+        target = EXERCISES / solution_path.name
+        nbformat.write(exercise, target)
+        written.append(target)
+    return written
