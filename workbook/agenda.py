@@ -139,6 +139,7 @@ class Agenda:
     format: Format
     start: dt.time
     blocks: tuple[Block, ...]
+    custom: bool = False  # the chapters were chosen by hand, not the format's own selection
 
     @property
     def minutes(self) -> int:
@@ -232,7 +233,7 @@ def build(
         stretch += item.minutes
     add("closing", "Closing round: one action each, questions, feedback", fmt.closing)
 
-    agenda = Agenda(fmt, begin, tuple(blocks))
+    agenda = Agenda(fmt, begin, tuple(blocks), custom=chapters is not None)
     limit = fmt.minutes + fmt.tolerance
     if agenda.minutes > limit:
         chapter_minutes = sum(b.minutes for b in blocks if b.kind in ("chapter", "activity"))
@@ -260,10 +261,11 @@ def to_markdown(agenda: Agenda, *, heading_level: int = 2) -> str:
         f"{'#' * heading_level} {fmt.title}",
         "",
         f"{agenda.clock(0)} to {agenda.clock(agenda.minutes)}: {agenda.minutes} minutes "
-        f"(the format allows up to {fmt.minutes + fmt.tolerance}). {fmt.why}",
+        f"(the format allows up to {fmt.minutes + fmt.tolerance})."
+        + ("" if agenda.custom else f" {fmt.why}"),
         "",
     ]
-    if fmt.pre_reading:
+    if fmt.pre_reading and not agenda.custom:
         names = ", ".join(f"{course.chapter(n).number} {course.chapter(n).title}" for n in fmt.pre_reading)
         lines += [f"Before the session, learners read: {names}.", ""]
     lines += [

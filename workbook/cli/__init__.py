@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import notebooks, where
+from . import classes, notebooks, where
 
-COMMAND_MODULES = [where, notebooks]
+COMMAND_MODULES = [where, notebooks, classes]
 
 
 def build_parser() -> argparse.ArgumentParser:
