@@ -364,7 +364,7 @@ QUIZZES: dict[str, list[Question]] = {
         ),
         Question(
             "dual",
-            "Facebook, Instagram and X (Twitter) can serve both your personal and professional networks. What is the main risk?",
+            "Facebook, Instagram and X (Twitter) can serve friends and work contacts alike. What is the main risk?",
             (
                 "Posts meant for friends reach colleagues or employers without their context",
                 "They cannot be used professionally at all",
@@ -409,7 +409,7 @@ QUIZZES: dict[str, list[Question]] = {
         ),
         Question(
             "balance",
-            "What is a sound way to balance your personal and professional presence online?",
+            "What is a sound way to manage how friends and colleagues each see you online?",
             (
                 "Decide who each platform is for, set privacy to match, and keep your public side consistent with how you want to be known",
                 "Post everything everywhere so nothing looks hidden",
@@ -625,13 +625,13 @@ QUIZZES: dict[str, list[Question]] = {
             "pillars",
             "The course ends on three things that make a network last. Which three?",
             (
-                "Consistent effort, effective strategies and genuine interest in others",
+                "Steady effort, methods that work and real curiosity about other people",
                 "Luck, charm and a long contact list",
                 "A good photo, a slogan and a big budget",
             ),
             0,
             (
-                "Right: steady habits, methods that work, and real curiosity about people.",
+                "Right: regular small actions, ways of meeting and following up that work, and interest in people for their own sake.",
                 "None of these keeps a relationship alive over years.",
                 "Presentation helps a little; relationships are built by what you do.",
             ),
