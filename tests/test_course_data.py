@@ -71,3 +71,75 @@ def test_chapter_numbers_and_slugs_unique():
     names = [ch.name for ch in CHAPTERS]
     assert len(set(numbers)) == len(numbers)
     assert len(set(names)) == len(names)
+
+
+# --- the sample-network answers quoted in drafts/ ------------------------------------------------
+# The chapter drafts give exact expected answers for their pandas exercises. If the sample network
+# changes, these fail, and the drafts (and the solutions built from them) need new numbers.
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from workbook.sample import sample_store
+
+    return sample_store()
+
+
+def test_sample_answers_00_and_01(sample):
+    contacts, exchanges = sample.table("contacts"), sample.table("exchanges")
+    assert (len(contacts), len(exchanges)) == (40, 323)
+    assert (exchanges.on_date.min(), exchanges.on_date.max()) == ("2024-07-01", "2026-06-30")
+    assert contacts.circle.value_counts().to_dict() == {"professional": 20, "personal": 13, "both": 7}
+    joined = exchanges.merge(contacts[["id", "layer"]], left_on="contact_id", right_on="id")
+    got = joined[(joined.direction == "received") & joined.kind.isin(["introduction", "referral"])]
+    assert got.layer.value_counts().sort_index().to_dict() == {5: 4, 15: 9, 50: 14, 150: 7}
+
+
+def test_sample_answers_02(sample):
+    contacts = sample.table("contacts")
+    assert contacts.layer.value_counts().sort_index().to_dict() == {5: 4, 15: 8, 50: 14, 150: 14}
+    interests = contacts.interests.str.split(", ").explode().value_counts()
+    assert interests.index[0] == "running" and interests.iloc[0] == 4
+
+
+def test_sample_answers_03_and_04(sample):
+    nx = pytest.importorskip("networkx")
+    contacts, ties = sample.table("contacts"), sample.table("ties")
+    graph = nx.Graph()
+    graph.add_nodes_from(contacts.id)
+    graph.add_edges_from(ties[["a", "b"]].itertuples(index=False))
+    names = dict(zip(contacts.id, contacts.name))
+    constraint = nx.constraint(graph)
+    broker = min(constraint, key=constraint.get)
+    assert names[broker] == "Sid Kapoor" and round(constraint[broker], 3) == 0.227
+    assert round(nx.effective_size(graph)[broker], 2) == 5.86
+    assert graph.number_of_edges() == 60 and nx.number_connected_components(graph) == 5
+    degrees = sorted(dict(graph.degree()).values())
+    assert sum(degrees) / len(degrees) == 3.0
+    exchanges = sample.table("exchanges")
+    assert exchanges.note.str.contains("LinkedIn").sum() == 18
+    endorsements = exchanges[exchanges.kind == "endorsement"].direction.value_counts().to_dict()
+    assert endorsements == {"received": 19, "gave": 7}
+
+
+def test_sample_answers_05_and_06(sample):
+    plans, contacts = sample.table("plans"), sample.table("contacts")
+    today = sample.today().isoformat()
+    open_plans = plans[(plans.planned_for < today) & plans.follow_up_on.isna()]
+    names = dict(zip(contacts.id, contacts.name))
+    assert [names[c] for c in open_plans.contact_id] == ["Chidi Obi"]
+    months = sample.table("exchanges").on_date.str[:7].value_counts()
+    assert len(months) == 24 and round(months.mean(), 2) == 13.46
+    assert sorted(months[months < 10].index) == ["2024-07", "2026-06"]
+
+
+def test_sample_answers_08(sample):
+    import pandas as pd
+
+    contacts = sample.table("contacts")
+    last = pd.concat(
+        [sample.table("exchanges")[["contact_id", "on_date"]], sample.table("touchpoints")[["contact_id", "on_date"]]]
+    ).groupby("contact_id").on_date.max()
+    cutoff = (pd.Timestamp(sample.today()) - pd.DateOffset(years=3)).date().isoformat()
+    dormant = sorted(contacts.set_index("id").loc[last[last < cutoff].index, "name"])
+    assert dormant == ["Hiro Sato", "Lucy Chen", "Raj Patel", "Tom Whitfield"]
