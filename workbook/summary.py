@@ -146,6 +146,8 @@ def parse(text: str) -> dict:
         raise SummaryError("the file is empty")
     try:
         data = json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant)
+    except SummaryError:
+        raise
     except json.JSONDecodeError as error:
         raise SummaryError(f"not valid JSON (line {error.lineno}, column {error.colno})") from None
     except (ValueError, RecursionError):  # over-long integers, absurd nesting
