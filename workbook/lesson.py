@@ -5,6 +5,8 @@ to demonstrate on (`lesson.sample`), and makes the chapter's quiz and reflection
 
 from __future__ import annotations
 
+import pandas as pd
+
 from .course import chapter as find_chapter
 from .sample import PERSONA, sample_store
 from .store import Store
@@ -18,14 +20,15 @@ class Lesson:
         self.mine = mine if mine is not None else Store()
         self.mine.mark_done(self.chapter.number, "visited")
         self.sample = sample_store()
+        pd.set_option("display.max_colwidth", 200)  # lesson tables hold sentences: show them whole
 
     def __repr__(self) -> str:
         contacts = len(self.sample.contact_names())
         return (
-            f"Chapter {self.chapter.number}: {self.chapter.title} "
-            f"({self.chapter.teach_minutes} min reading, {self.chapter.exercise_minutes} min exercises). "
-            f"Demonstrations use the fictional sample network of {PERSONA} ({contacts} contacts); "
-            "your own entries are saved in your workbook (python -m workbook where)."
+            f"Chapter {self.chapter.number}: {self.chapter.title}\n"
+            f"Time: {self.chapter.teach_minutes} min reading, {self.chapter.exercise_minutes} min exercises\n"
+            f"Demonstrations: the fictional sample network of {PERSONA} ({contacts} contacts)\n"
+            "Your own entries: saved in your workbook (see where with: python -m workbook where)"
         )
 
     def quiz(self) -> Quiz:

@@ -34,13 +34,16 @@ def strip_solutions(source: str, cell_type: str) -> str:
 
 
 def student_version(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The exercise notebook: solution regions replaced, solution-only cells dropped, no outputs."""
+    """The exercise notebook: solution regions replaced, solution-only cells dropped, no outputs,
+    and a title "# Solutions N: ..." renamed "# Exercises N: ..."."""
     exercise = nbformat.v4.new_notebook(metadata={k: v for k, v in solution.metadata.items() if k != "widgets"})
     for cell in solution.cells:
         if SOLUTION_ONLY in cell.get("metadata", {}).get("tags", []):
             continue
-        copy = nbformat.from_dict({k: v for k, v in cell.items() if k not in ("outputs", "execution_count", "id")})
+        copy = nbformat.from_dict({k: v for k, v in cell.items() if k not in ("outputs", "execution_count")})
         copy.source = strip_solutions(cell.source, cell.cell_type)
+        if cell.cell_type == "markdown":
+            copy.source = re.sub(r"\A# Solutions\b", "# Exercises", copy.source)
         if cell.cell_type == "code":
             copy.outputs, copy.execution_count = [], None
         exercise.cells.append(copy)

@@ -124,6 +124,33 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (chapter, prompt)
     );
     """,
+    # 3: the planning tools: online presence audit, regular networking time, 30/60/90-day goals
+    """
+    CREATE TABLE presence_audit (
+        network TEXT NOT NULL,
+        item TEXT NOT NULL,
+        checked INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL DEFAULT (datetime('now')),
+        PRIMARY KEY (network, item)
+    );
+    CREATE TABLE time_blocks (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL DEFAULT 'Networking time',
+        weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+        start_time TEXT NOT NULL,
+        end_time TEXT NOT NULL,
+        starts_on TEXT NOT NULL,
+        CHECK (start_time < end_time)
+    );
+    CREATE TABLE goals (
+        id INTEGER PRIMARY KEY,
+        horizon INTEGER NOT NULL CHECK (horizon IN (30, 60, 90)),
+        goal TEXT NOT NULL,
+        contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+        done_on TEXT,
+        created_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -138,6 +165,9 @@ TABLES = (
     "quiz_answers",
     "progress",
     "reflections",
+    "presence_audit",
+    "time_blocks",
+    "goals",
 )
 
 
@@ -196,7 +226,8 @@ class Store:
             ) from error
 
     def __repr__(self) -> str:
-        return f"Store({self.path.name!r})"
+        persona = self.get_meta("persona")
+        return f"Store(sample network of {persona})" if persona else "Store(your workbook)"
 
     def close(self) -> None:
         self._conn.close()
@@ -436,6 +467,10 @@ class Store:
         with self.transaction() as db:
             db.execute("DELETE FROM plans WHERE id = ?", (plan_id,))
 
+    def card_markdown(self, plan_id: int) -> str:
+        plan = self.get_plan(plan_id)
+        return conversation_card(plan, self.get_contact(plan.contact_id))
+
     def export_card(self, plan_id: int) -> Path:
         """Write a plan's one-page conversation card as Markdown beside the data file."""
         plan = self.get_plan(plan_id)
@@ -443,7 +478,7 @@ class Store:
         slug = re.sub(r"[^a-z0-9]+", "-", contact.name.casefold()).strip("-")[:40] or "contact"
         when = plan.planned_for.isoformat() if plan.planned_for else "undated"
         path = self.path.parent / "cards" / f"{when}-{slug}-plan{plan_id}.md"
-        write_text_atomic(path, conversation_card(plan, contact))
+        write_text_atomic(path, self.card_markdown(plan_id))
         return path
 
     def plan_list(self) -> pd.DataFrame:
@@ -503,6 +538,74 @@ class Store:
     def _require_contact(db: sqlite3.Connection, contact_id: int) -> None:
         if db.execute("SELECT 1 FROM contacts WHERE id = ?", (contact_id,)).fetchone() is None:
             raise KeyError(f"no contact with id {contact_id}; it may have been deleted in another notebook")
+
+    # --- import and export (formats)
+
+    def has_table(self, name: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+    def records(self, name: str) -> list[dict]:
+        """Every row of a table as plain Python values (no pandas dtypes: NULL stays None, ints
+        stay ints), in id order. Any table that exists, so later tables such as time_blocks work."""
+        if not self.has_table(name):
+            raise KeyError(f"{name!r} is not a table in this workbook.")
+        return [dict(row) for row in self._conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid')]
+
+    def dump(self) -> dict[str, list[dict]]:
+        """Every workbook table, for a backup that can be restored exactly."""
+        return {name: self.records(name) for name in TABLES}
+
+    def table_columns(self) -> dict[str, list[str]]:
+        return {name: [row["name"] for row in self._conn.execute(f'PRAGMA table_info("{name}")')] for name in TABLES}
+
+    def is_empty(self) -> bool:
+        """True when no workbook table holds a row."""
+        return not any(self._conn.execute(f"SELECT 1 FROM {name} LIMIT 1").fetchone() for name in TABLES)
+
+    _IMPORT_COLUMNS = ("id", "source_key", "name", "company", "position", "email", "url", "phone",
+                       "interests", "how_met", "met_on", "notes")
+
+    def contacts_for_import(self) -> list[dict]:
+        """What an import matches against: keys, names and the columns an import may change."""
+        return [dict(row) for row in self._conn.execute(f"SELECT {', '.join(self._IMPORT_COLUMNS)} FROM contacts")]
+
+    def write_imported_contacts(self, inserts: list[dict], updates: list[dict]) -> None:
+        """Add and change imported contacts in one transaction. Rows are already validated by
+        formats; each update is {"id": ..., column: value, ...} holding only what changed."""
+        with self.transaction() as db:
+            if inserts:
+                columns = self._known_columns("contacts", inserts[0])
+                db.executemany(
+                    f"INSERT INTO contacts ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                    [[row[c] for c in columns] for row in inserts],
+                )
+            for change in updates:
+                columns = self._known_columns("contacts", [c for c in change if c != "id"])
+                db.execute(
+                    f"UPDATE contacts SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                    [change[c] for c in columns] + [change["id"]],
+                )
+
+    def restore(self, tables: dict[str, list[dict]]) -> None:
+        """Replace every workbook table with the given records (a backup), all or nothing."""
+        with self.transaction() as db:
+            for name in reversed(TABLES):
+                db.execute(f"DELETE FROM {name}")
+            for name in TABLES:
+                for row in tables.get(name, []):
+                    columns = self._known_columns(name, row)
+                    db.execute(
+                        f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                        [row[c] for c in columns],
+                    )
+
+    def _known_columns(self, table: str, names) -> list[str]:
+        """Column names checked against the table, since they end up inside SQL text."""
+        known = {row["name"] for row in self._conn.execute(f'PRAGMA table_info("{table}")')}
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise KeyError(f"{table} has no column {', '.join(map(repr, unknown))}")
+        return list(names)
 
 
 def _statements(script: str) -> list[str]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import classes, notebooks, where
+from . import classes, data, notebooks, where
 
-COMMAND_MODULES = [where, notebooks, classes]
+COMMAND_MODULES = [where, notebooks, classes, data]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -60,7 +60,7 @@ class ConversationPlanner(widgets.VBox):
         self.status = Status()
         self.export_button = widgets.Button(description="Export card", icon="download", tooltip="Write a one-page Markdown card")
         self.export_button.on_click(lambda _: self.export())
-        self.card = widgets.HTML()
+        self.card_view = widgets.HTML()
 
         for control in [self.who, self.occasion, self.planned_for, self.follow_up_on, *self.text.values()]:
             control.observe(self._on_edit, "value")
@@ -90,7 +90,7 @@ class ConversationPlanner(widgets.VBox):
                 *after,
                 self.status,
                 widgets.HBox([self.export_button]),
-                self.card,
+                self.card_view,
             ]
         )
         self._reload_plans()
@@ -149,7 +149,7 @@ class ConversationPlanner(widgets.VBox):
         finally:
             self._loading = False
         self.form.clear()
-        self.card.value = ""
+        self.card_view.value = ""
         self.status.ok("Opened. Changes save as you go.")
 
     def new(self) -> None:
@@ -166,7 +166,7 @@ class ConversationPlanner(widgets.VBox):
         finally:
             self._loading = False
         self.form.clear()
-        self.card.value = ""
+        self.card_view.value = ""
         self._show_idle()
 
     def remove(self) -> None:
@@ -184,13 +184,15 @@ class ConversationPlanner(widgets.VBox):
             self.status.fail("Save the plan first: choose who it is with.")
             return None
         path = self.store.export_card(self.plan_id)
-        text = path.read_text(encoding="utf-8")
-        self.card.value = (
-            f"<p>Card written to <code>{esc(path)}</code>:</p>"
-            f"<pre style='white-space:pre-wrap;border:1px solid #ccc;padding:0.5em'>{esc(text)}</pre>"
-        )
+        self.card_view.value = f"<p>Card written to <code>{esc(path)}</code>:</p>" + CardText(path.read_text(encoding="utf-8"))._repr_html_()
         self.status.ok(f"Exported the card to {path.name}.")
         return path
+
+    def card(self) -> "CardText":
+        """The open plan's conversation card as it is exported (Markdown source), for reading here."""
+        if self.plan_id is None:
+            return CardText("No plan open: choose who the conversation is with first.")
+        return CardText(self.store.card_markdown(self.plan_id))
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -234,3 +236,10 @@ class ConversationPlanner(widgets.VBox):
     def _show_idle(self) -> None:
         count = len(self.plans.options)
         self.status.ok(f"{count} saved plan{'s' if count != 1 else ''}. Start a new one: choose who it is with.")
+
+
+class CardText(str):
+    """A card's text, shown in a notebook as a bordered, preformatted block (escaped)."""
+
+    def _repr_html_(self) -> str:
+        return f"<pre style='white-space:pre-wrap;border:1px solid #ccc;padding:0.8em'>{esc(self)}</pre>"

@@ -179,7 +179,8 @@ class ReciprocityTracker(widgets.VBox):
         if self.tabs.selected_index == 3:
             self._show_chart()
 
-    def _show_balances(self) -> None:
+    def table(self, rows: int = TABLE_ROWS) -> pd.DataFrame:
+        """The balances as the Balances tab shows them (same filter and sort), for reading or analysis."""
         frame = self.balances.assign(
             lean=self.balances["received_lately"] - self.balances["given_lately"],
             total=self.balances["given"] + self.balances["received"],
@@ -189,20 +190,29 @@ class ReciprocityTracker(widgets.VBox):
             frame = frame[frame["name"].str.casefold().str.contains(wanted, regex=False)]
         column, ascending = SORTS[self.sort.value]
         frame = frame.sort_values([column, "name"], ascending=[ascending, True])
-        shown = frame.head(TABLE_ROWS)
-        caption = f"Per contact: {len(shown)} of {len(frame)} shown"
-        self.balance_table.value = html_table(
-            shown, BALANCE_HEADINGS, caption=caption, empty="No exchanges logged yet: log one in the Log tab."
-        )
+        return frame.head(rows)[list(BALANCE_HEADINGS)].rename(columns=BALANCE_HEADINGS).reset_index(drop=True)
 
-    def _show_nudges(self) -> None:
-        found = nudges(
+    def nudges(self) -> list:
+        """The relationships the Nudges tab points at, with a concrete idea for each."""
+        return nudges(
             self.balances,
             self.store.contact_interests(),
             self.store.today(),
             months_without_giving=self.months.value,
             limit=NUDGES_SHOWN,
         )
+
+    def _show_balances(self) -> None:
+        shown = self.table()
+        self.balance_table.value = html_table(
+            shown,
+            {h: h for h in BALANCE_HEADINGS.values()},
+            caption=f"Per contact: {len(shown)} of {len(self.balances)} shown",
+            empty="No exchanges to show: log one in the Log tab, or clear the filter.",
+        )
+
+    def _show_nudges(self) -> None:
+        found = self.nudges()
         if not found:
             self.nudge_list.value = "<p>No nudges: every relationship you log looks balanced lately.</p>"
             return
