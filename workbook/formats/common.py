@@ -1,0 +1,308 @@
+"""What every reader and writer shares: the error type, decoding bytes into text, CSV rows with
+line numbers, the record an imported contact becomes, stable source keys, and atomic writes."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import dataclasses
+import datetime as dt
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..model import MAX_SHORT, Contact, ValidationError, clean_date, clean_text
+
+MAX_BYTES = 50 * 1024 * 1024  # a 30,000-row LinkedIn export is about 4 MB
+HEADER_SCAN = 30  # how many records may come before the header row (LinkedIn puts notes there)
+
+# The contact columns an import fills in. `circle` is set only on new contacts: the learner may
+# have moved someone to another circle since, and a re-import should not undo that.
+IMPORTED_FIELDS = ("name", "company", "position", "email", "url", "phone", "interests", "how_met", "met_on", "notes")
+
+# File signatures of binary formats people save with a .csv name by mistake, and what to do.
+BINARY_SIGNATURES = {
+    b"PK\x03\x04": "a ZIP archive (an Excel .xlsx, or LinkedIn's whole data archive: unzip it and import Connections.csv)",
+    b"\xd0\xcf\x11\xe0": "an old Excel .xls workbook (save it as CSV UTF-8 first)",
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"SQLite format 3\x00": "an SQLite database (perhaps a workbook data file: export it as JSON instead)",
+}
+
+
+class FormatError(ValueError):
+    """A file the workbook refuses to read or write. The message names the file and, where there
+    is one, the line, and says what to do."""
+
+    def __init__(self, message: str, *, filename: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.filename = filename
+        self.line = line
+
+    def __str__(self) -> str:
+        where = [self.filename or "the file"]
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        return ": ".join(where + [self.message])
+
+
+class SkipRow(Exception):
+    """A row left out of an import, with the reason; the rest of the file still goes in."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    """Something wrong with one row or card. A fatal problem stops the whole import."""
+
+    line: int | None
+    message: str
+    fatal: bool
+
+    def describe(self, filename: str) -> str:
+        where = f"{filename}: line {self.line}" if self.line is not None else filename
+        return f"{where}: {self.message}"
+
+
+@dataclasses.dataclass
+class ContactRecord:
+    """One contact read from a file, before it is matched against the workbook."""
+
+    line: int | None
+    source_key: str
+    name: str
+    circle: str = "both"
+    company: str = ""
+    position: str = ""
+    email: str = ""
+    url: str = ""
+    phone: str = ""
+    interests: str = ""
+    how_met: str = ""
+    met_on: str | None = None
+    notes: str = ""
+
+    def validated(self) -> "ContactRecord":
+        """The same checks a contact typed into a widget gets; raises ValidationError."""
+        contact = Contact(
+            self.name, self.circle, self.company, self.position, self.email, self.interests, self.how_met, self.notes
+        ).validated()
+        return dataclasses.replace(
+            self,
+            **{f: getattr(contact, f) for f in ("name", "company", "position", "email", "interests", "how_met", "notes")},
+            url=clean_text(self.url, "web address", limit=MAX_SHORT, multiline=False),
+            phone=clean_text(self.phone, "phone", limit=MAX_SHORT, multiline=False),
+            met_on=_iso(clean_date(self.met_on, "met on", today=dt.date.today())),
+        )
+
+    def columns(self) -> dict:
+        return {"source_key": self.source_key, "circle": self.circle, **{f: getattr(self, f) for f in IMPORTED_FIELDS}}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+Parsed = tuple[list[ContactRecord], list[Problem]]
+
+
+def collect(rows: Iterable[tuple[int, object]], build: Callable[[int, object], ContactRecord]) -> Parsed:
+    """Turn rows into checked records; a bad row becomes a problem with its line number."""
+    records, problems = [], []
+    for line, row in rows:
+        try:
+            records.append(build(line, row).validated())
+        except SkipRow as skip:
+            problems.append(Problem(line, str(skip), fatal=False))
+        except ValidationError as error:
+            problems.append(Problem(line, f"{error.message} Fix it in the file and import again.", fatal=True))
+    return records, problems
+
+
+# --- bytes to text --------------------------------------------------------------------------
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """The file's text, and a notice when it was not UTF-8 and we fell back to another encoding.
+    Refuses empty files, binary files, and text with NUL bytes."""
+    if len(data) > MAX_BYTES:
+        raise FormatError(f"the file is {len(data) / 2**20:.0f} MB, more than any contacts export; check you chose the right file.")
+    notice = None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _decode_utf16(data)
+    else:
+        _refuse_binary(data)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data)
+            notice = "the file is not UTF-8; read it as Windows-1252 (Latin-1). Check that accented names look right."
+    if not text.strip():
+        raise FormatError("the file is empty; export your contacts again and import the new file.")
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise FormatError("contains a NUL byte, so the file is damaged or not plain text; export it again.", line=line)
+    return text, notice
+
+
+def _decode_utf16(data: bytes) -> str:
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError:
+        raise FormatError("starts like UTF-16 text but is damaged; export it again as UTF-8.") from None
+
+
+def _decode_legacy(data: bytes) -> str:
+    # Excel on Windows saves "CSV" in Windows-1252, a superset of Latin-1's printable characters;
+    # Latin-1 itself decodes any byte, so it is the last resort.
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _refuse_binary(data: bytes) -> None:
+    for signature, what in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise FormatError(f"this is {what}, not a contacts export.")
+    sample = data[:4096]
+    controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f") + sample.count(127)
+    if sample and controls / len(sample) > 0.1:
+        raise FormatError("this is a binary file, not a text export; choose the CSV, vCard or JSON file itself.")
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Each non-blank CSV record with the line it starts on. Strict parsing, so a stray or missing
+    quote is reported where it is instead of silently swallowing the rest of the file."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise FormatError(_csv_problem(error), line=line) from None
+        if any(cell.strip() for cell in row):
+            yield line, row
+        line = reader.line_num + 1
+
+
+def _csv_problem(error: csv.Error) -> str:
+    text = str(error)
+    if "field larger than field limit" in text:
+        return (
+            f"a field is longer than {csv.field_size_limit():,} characters, far more than any contact needs; "
+            "the file is damaged or not a contacts export."
+        )
+    if "unexpected end of data" in text:
+        return "a quoted field that starts in the row on this line is never closed; fix the quotes and import again."
+    return f"the row starting on this line is not valid CSV ({text}); fix the quotes on that row and import again."
+
+
+def csv_table(text: str, is_header: Callable[[list[str]], bool], what: str):
+    """Find the header row by scanning the first records; return its line, its cell names, and an
+    iterator over the rows after it."""
+    records = csv_records(text)
+    for count, (line, row) in enumerate(records):
+        if is_header(row):
+            return line, [cell.strip() for cell in row], records
+        if count >= HEADER_SCAN:
+            break
+    raise FormatError(f"no {what} header row in the first {HEADER_SCAN} rows; export the file again without editing it.")
+
+
+def require_columns(header: list[str], needed: Iterable[str], line: int, what: str) -> None:
+    missing = [name for name in needed if name not in header]
+    if missing:
+        names = ", ".join(repr(name) for name in missing)
+        raise FormatError(
+            f"the {what} header has no {names} column; export the file again without editing it.", line=line
+        )
+
+
+def as_dict(header: list[str], row: list[str]) -> dict[str, str]:
+    if len(row) != len(header):
+        raise ValidationError(
+            "row",
+            f"this row has {len(row)} fields but the header has {len(header)}; "
+            "a comma inside a field is probably missing its quotes.",
+        )
+    return dict(zip(header, row))
+
+
+# --- identity -----------------------------------------------------------------------------------
+
+
+def identity(name: str, company: str) -> str:
+    """Name and company, case and spacing ignored: how two mentions of one person are matched."""
+    return "|".join(" ".join(part.casefold().split()) for part in (name, company))
+
+
+def source_key(source: str, *, url: str = "", email: str = "", name: str = "", company: str = "") -> str:
+    """A stable key for an imported contact: profile URL, else email, else name and company."""
+    if url.strip():
+        address = url.strip().casefold().rstrip("/")
+        for prefix in ("https://", "http://", "www."):
+            address = address.removeprefix(prefix)
+        return f"{source}:{address}"
+    if email.strip():
+        return f"{source}:mailto:{email.strip().casefold()}"
+    return f"{source}:name:{identity(name, company)}"
+
+
+# Labels people give groups of contacts that say which circle they belong to. Other labels are
+# taken as interests.
+CIRCLE_LABELS = {
+    "family": "personal",
+    "friends": "personal",
+    "coworkers": "professional",
+    "colleagues": "professional",
+    "work": "professional",
+    "business": "professional",
+    "clients": "professional",
+}
+
+
+def circle_and_interests(labels: Iterable[str]) -> tuple[str, str]:
+    """Labels or categories split into a circle ('both' unless the labels say otherwise) and interests."""
+    circles, interests = set(), []
+    for label in labels:
+        label = label.strip()
+        if not label or label.startswith("*"):  # "* myContacts", "* starred": Google's system groups
+            continue
+        if label.casefold() in CIRCLE_LABELS:
+            circles.add(CIRCLE_LABELS[label.casefold()])
+        elif label.casefold() != "mycontacts":
+            interests.append(label)
+    circle = circles.pop() if len(circles) == 1 else "both"
+    return circle, ", ".join(interests)
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+
+def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
+    """Write to a temporary file beside `path`, then rename it into place: readers see the old
+    file or the new one, never half of one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,45 @@
+"""Writing the learner's data out: each function writes atomically and says what it wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from . import csvfile, ics, jsonfile, vcard
+from .common import atomic_write
+
+
+def export_json(store, path: str | os.PathLike, *, now: dt.datetime | None = None) -> str:
+    tables = store.dump()
+    atomic_write(path, jsonfile.write(tables, store.schema_version, now=now))
+    counts = ", ".join(f"{name} {len(rows)}" for name, rows in tables.items())
+    return f"Wrote every table ({counts}) to {path}"
+
+
+def export_csv(store, path: str | os.PathLike) -> str:
+    contacts_path, exchanges_path = csvfile.paths(path)
+    contacts = store.records("contacts")
+    exchanges = csvfile.exchange_rows(store.records("exchanges"), store.contact_names())
+    contact_columns = store.table_columns()["contacts"]
+    exchange_columns = ["id", "contact_id", "contact", "direction", "kind", "on_date", "note", "created_at"]
+    atomic_write(contacts_path, csvfile.table_csv(contact_columns, contacts))
+    atomic_write(exchanges_path, csvfile.table_csv(exchange_columns, exchanges))
+    return f"Wrote {len(contacts)} contacts to {contacts_path} and {len(exchanges)} exchanges to {exchanges_path}"
+
+
+def export_vcard(store, path: str | os.PathLike) -> str:
+    contacts = store.records("contacts")
+    atomic_write(path, vcard.write(contacts).encode("utf-8"))
+    return f"Wrote {len(contacts)} contacts as vCard 3.0 to {path}"
+
+
+def export_ics(store, path: str | os.PathLike, *, now: dt.datetime | None = None) -> str:
+    """Open follow-ups as to-dos, and the weekly networking time blocks as repeating events."""
+    follow_ups = ics.open_follow_ups(store.records("follow_ups"), store.contact_names())
+    blocks = ics.time_blocks(store.records("time_blocks"))
+    atomic_write(path, ics.calendar(follow_ups, blocks, now=now))
+    return f"Wrote {len(follow_ups)} open follow-ups and {len(blocks)} weekly time blocks to {Path(path)}"
+
+
+EXPORTERS = {"json": export_json, "csv": export_csv, "vcard": export_vcard, "ics": export_ics}
