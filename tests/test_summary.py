@@ -364,3 +364,28 @@ def test_charts_draw_and_leave_hidden_cells_out(tmp_path):
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert any("fewer than 5" in label for label in labels)
     assert summary.quiz_chart(report).axes
+
+
+def test_instructor_notebook_runs_on_the_examples(monkeypatch, capsys):
+    """The notebook is committed unexecuted; its code cells must run top to bottom on the examples."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    nb = json.loads((ROOT / "instructors" / "class-summary.ipynb").read_text(encoding="utf-8"))
+    assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
+    monkeypatch.chdir(ROOT / "instructors")
+    monkeypatch.setattr(plt, "show", lambda *a, **k: None)
+    namespace: dict = {}
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            exec(compile("".join(cell["source"]), "class-summary.ipynb", "exec"), namespace)
+    assert namespace["report"].learners == 12
+    assert len(plt.get_fignums()) >= 7
+    plt.close("all")
+    # every chart cell has a markdown description before it
+    cells = nb["cells"]
+    for i, cell in enumerate(cells):
+        if cell["cell_type"] == "code" and "chart(" in "".join(cell["source"]):
+            assert cells[i - 1]["cell_type"] == "markdown" and len("".join(cells[i - 1]["source"])) > 80
