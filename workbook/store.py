@@ -142,6 +142,7 @@ MIGRATIONS: list[str] = [
         starts_on TEXT NOT NULL,
         CHECK (start_time < end_time)
     );
+    CREATE INDEX exchanges_by_date ON exchanges(on_date, id);
     CREATE TABLE goals (
         id INTEGER PRIMARY KEY,
         horizon INTEGER NOT NULL CHECK (horizon IN (30, 60, 90)),
@@ -322,9 +323,7 @@ class Store:
     def contact_names(self) -> dict[int, str]:
         return dict(self._conn.execute("SELECT id, name FROM contacts ORDER BY name COLLATE NOCASE, id"))
 
-    def contact_interests(self, contact_ids=None) -> dict[int, str]:
-        if contact_ids is None:
-            return dict(self._conn.execute("SELECT id, interests FROM contacts"))
+    def contact_interests(self, contact_ids) -> dict[int, str]:
         ids = list(contact_ids)
         return dict(
             self._conn.execute(
@@ -606,6 +605,218 @@ class Store:
         if unknown:
             raise KeyError(f"{table} has no column {', '.join(map(repr, unknown))}")
         return list(names)
+
+
+    # --- course: goals, progress and export --------------------------------------------------
+
+    GOAL_HORIZONS = (30, 60, 90)
+
+    def add_goal(self, horizon: int, goal: str, contact_id: int | None = None) -> int:
+        """A goal for the next 30, 60 or 90 days, optionally with a contact. Returns its id."""
+        from .model import MAX_SHORT, ValidationError, clean_text
+
+        if horizon not in self.GOAL_HORIZONS:
+            raise ValidationError("horizon", f"{horizon!r} is not 30, 60 or 90 days.")
+        text = clean_text(goal, "goal", limit=MAX_SHORT, required=True, multiline=False)
+        with self.transaction() as db:
+            if contact_id is not None:
+                self._require_contact(db, contact_id)
+            cur = db.execute("INSERT INTO goals (horizon, goal, contact_id) VALUES (?, ?, ?)", (horizon, text, contact_id))
+        return cur.lastrowid
+
+    def set_goal_done(self, goal_id: int, done: bool = True) -> None:
+        """Mark a goal done today (the store's today), or not done again."""
+        with self.transaction() as db:
+            cur = db.execute(
+                "UPDATE goals SET done_on = ? WHERE id = ?", (self.today().isoformat() if done else None, goal_id)
+            )
+            if cur.rowcount == 0:
+                raise KeyError(f"no goal with id {goal_id}; it may have been deleted in another notebook")
+
+    def delete_goal(self, goal_id: int) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM goals WHERE id = ?", (goal_id,))
+
+    def goals(self) -> pd.DataFrame:
+        """Every goal with its contact's name: id, horizon, goal, contact_id, name, done_on."""
+        return self.query(
+            """SELECT g.id, g.horizon, g.goal, g.contact_id, COALESCE(c.name, '') AS name, g.done_on
+               FROM goals g LEFT JOIN contacts c ON c.id = g.contact_id
+               ORDER BY g.horizon, g.id"""
+        )
+
+    def last_contact(self) -> pd.DataFrame:
+        """Per contact: id, name, circle, layer, cadence_days and the date of the latest exchange or
+        touchpoint (None when nothing is logged)."""
+        return self.query(
+            """SELECT c.id AS contact_id, c.name, c.circle, c.layer, c.cadence_days,
+                      (SELECT MAX(d) FROM (SELECT MAX(on_date) AS d FROM exchanges WHERE contact_id = c.id
+                                           UNION ALL
+                                           SELECT MAX(on_date) FROM touchpoints WHERE contact_id = c.id)) AS last_contact
+               FROM contacts c ORDER BY c.name COLLATE NOCASE, c.id"""
+        )
+
+    def open_follow_ups(self) -> pd.DataFrame:
+        """Promises not yet kept, with who they involve: id, owner, promise, due, contact_id, name."""
+        return self.query(
+            """SELECT f.id, f.owner, f.promise, f.due, f.contact_id, c.name
+               FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
+               WHERE f.done_on IS NULL ORDER BY COALESCE(f.due, '9999'), f.id"""
+        )
+
+    # --- tools: contact book, network map, follow-ups, presence, time blocks
+
+    _KEEP_FIELDS = ("layer", "cadence_days", "met_on")
+
+    def save_contact_details(self, contact: Contact, keep, *, introduced_by: int | None = None) -> int:
+        """Add or change a contact with its keep-in-touch settings (a network.KeepInTouch), in one
+        transaction; with `introduced_by`, also note that the two know each other. Returns the id."""
+        c = contact.validated()
+        k = keep.validated(self.today())
+        cols = self._CONTACT_FIELDS
+        values = [getattr(c, name) for name in cols] + [k.layer, k.cadence_days, _iso(k.met_on)]
+        with self.transaction() as db:
+            if c.id is None:
+                every = [*cols, *self._KEEP_FIELDS]
+                cur = db.execute(f"INSERT INTO contacts ({', '.join(every)}) VALUES ({', '.join('?' * len(every))})", values)
+                contact_id = cur.lastrowid
+            else:
+                cur = db.execute(
+                    f"UPDATE contacts SET {', '.join(f'{name} = ?' for name in (*cols, *self._KEEP_FIELDS))} WHERE id = ?",
+                    values + [c.id],
+                )
+                if cur.rowcount == 0:
+                    raise KeyError(f"no contact with id {c.id}; it may have been deleted in another notebook")
+                contact_id = c.id
+            if introduced_by is not None and introduced_by != contact_id:
+                self._require_contact(db, introduced_by)
+                db.execute("INSERT OR IGNORE INTO ties (a, b) VALUES (?, ?)", sorted((introduced_by, contact_id)))
+        return contact_id
+
+    def keep_in_touch_settings(self, contact_id: int) -> dict:
+        """layer, cadence_days (None: the layer's default) and met_on (a date or None)."""
+        row = self._conn.execute("SELECT layer, cadence_days, met_on FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no contact with id {contact_id}")
+        return {"layer": row["layer"], "cadence_days": row["cadence_days"], "met_on": _date(row["met_on"])}
+
+    def last_interactions(self) -> pd.DataFrame:
+        """Per contact: contact_id, name, circle, layer, cadence_days, last_interaction. The last
+        interaction is the latest of an exchange, a touchpoint, a conversation plan's date and a
+        follow-up's done date, none of them after today (a planned conversation has not happened
+        yet); None when nothing is logged. Never the day the contact or its cadence was set."""
+        today = self.today().isoformat()
+        return self.query(
+            """WITH happened (contact_id, on_date) AS (
+                   SELECT contact_id, on_date FROM exchanges WHERE on_date <= :today
+                   UNION ALL SELECT contact_id, on_date FROM touchpoints WHERE on_date <= :today
+                   UNION ALL SELECT contact_id, planned_for FROM plans
+                             WHERE contact_id IS NOT NULL AND planned_for IS NOT NULL AND planned_for <= :today
+                   UNION ALL SELECT contact_id, done_on FROM follow_ups WHERE done_on IS NOT NULL AND done_on <= :today
+               ), latest AS (SELECT contact_id, MAX(on_date) AS last_interaction FROM happened GROUP BY contact_id)
+               SELECT c.id AS contact_id, c.name, c.circle, c.layer, c.cadence_days, l.last_interaction
+               FROM contacts c LEFT JOIN latest l ON l.contact_id = c.id
+               ORDER BY c.name COLLATE NOCASE, c.id""",
+            {"today": today},
+        )
+
+    def log_touchpoint(self, contact_id: int, on_date: dt.date, channel: str = "", note: str = "") -> int:
+        """A contact you were in touch with (a chat, a call, a message) that was not an exchange."""
+        with self.transaction() as db:
+            self._require_contact(db, contact_id)
+            cur = db.execute(
+                "INSERT INTO touchpoints (contact_id, on_date, channel, note) VALUES (?, ?, ?, ?)",
+                (contact_id, on_date.isoformat(), channel, note),
+            )
+        return cur.lastrowid
+
+    def ties(self) -> pd.DataFrame:
+        """Who knows whom among your contacts: a, b (a < b)."""
+        return self.query("SELECT a, b FROM ties ORDER BY a, b")
+
+    def set_tie(self, first: int, second: int, know_each_other: bool) -> bool:
+        """Mark (or unmark) that two contacts know each other. Returns whether anything changed."""
+        if first == second:
+            raise ValueError("a contact cannot be tied to themselves; pick two different people.")
+        a, b = sorted((first, second))
+        with self.transaction() as db:
+            self._require_contact(db, a)
+            self._require_contact(db, b)
+            if know_each_other:
+                cur = db.execute("INSERT OR IGNORE INTO ties (a, b) VALUES (?, ?)", (a, b))
+            else:
+                cur = db.execute("DELETE FROM ties WHERE a = ? AND b = ?", (a, b))
+        return cur.rowcount > 0
+
+    def follow_ups(self) -> pd.DataFrame:
+        """Every promise: id, contact_id, name, owner, promise, due, done_on, plan_id, occasion."""
+        return self.query(
+            """SELECT f.id, f.contact_id, c.name, f.owner, f.promise, f.due, f.done_on, f.plan_id,
+                      COALESCE(p.occasion || COALESCE(' on ' || p.planned_for, ''), '') AS occasion
+               FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
+               LEFT JOIN plans p ON p.id = f.plan_id
+               ORDER BY f.id"""
+        )
+
+    def add_follow_up(self, follow_up) -> int:
+        """An ad-hoc promise (a network.FollowUp), not tied to a conversation plan."""
+        f = follow_up.validated(self.today())
+        with self.transaction() as db:
+            self._require_contact(db, f.contact_id)
+            cur = db.execute(
+                "INSERT INTO follow_ups (contact_id, owner, promise, due) VALUES (?, ?, ?, ?)",
+                (f.contact_id, f.owner, f.promise, _iso(f.due)),
+            )
+        return cur.lastrowid
+
+    def set_follow_up_done(self, follow_up_id: int, done: bool = True) -> None:
+        """Done today (the store's today), or open again."""
+        with self.transaction() as db:
+            cur = db.execute(
+                "UPDATE follow_ups SET done_on = ? WHERE id = ?", (self.today().isoformat() if done else None, follow_up_id)
+            )
+            if cur.rowcount == 0:
+                raise KeyError(f"no follow-up with id {follow_up_id}; it may have been deleted in another notebook")
+
+    def delete_follow_up(self, follow_up_id: int) -> None:
+        """Delete an ad-hoc promise. A plan's promises change with the plan, in the planner."""
+        with self.transaction() as db:
+            row = db.execute("SELECT plan_id FROM follow_ups WHERE id = ?", (follow_up_id,)).fetchone()
+            if row is None:
+                raise KeyError(f"no follow-up with id {follow_up_id}; it may have been deleted in another notebook")
+            if row["plan_id"] is not None:
+                raise ValueError("this promise comes from a conversation plan: change or remove it in the planner.")
+            db.execute("DELETE FROM follow_ups WHERE id = ?", (follow_up_id,))
+
+    def presence_checks(self) -> set[tuple[str, str]]:
+        """The (network, item) pairs ticked in the online presence audit."""
+        return {(r["network"], r["item"]) for r in self._conn.execute("SELECT network, item FROM presence_audit WHERE checked")}
+
+    def set_presence_check(self, network: str, item: str, checked: bool) -> None:
+        with self.transaction() as db:
+            db.execute(
+                """INSERT INTO presence_audit (network, item, checked) VALUES (?, ?, ?)
+                   ON CONFLICT(network, item) DO UPDATE SET checked = excluded.checked, updated_at = datetime('now')""",
+                (network, item, int(checked)),
+            )
+
+    def add_time_block(self, block) -> int:
+        """Regular networking time (a network.TimeBlock). Returns its id."""
+        b = block.validated(self.today())
+        with self.transaction() as db:
+            cur = db.execute(
+                "INSERT INTO time_blocks (label, weekday, start_time, end_time, starts_on) VALUES (?, ?, ?, ?, ?)",
+                (b.label, b.weekday, f"{b.start:%H:%M}", f"{b.end:%H:%M}", b.starts_on.isoformat()),
+            )
+        return cur.lastrowid
+
+    def time_blocks(self) -> pd.DataFrame:
+        """id, label, weekday (0 = Monday), start_time, end_time ('HH:MM'), starts_on; in week order."""
+        return self.query("SELECT id, label, weekday, start_time, end_time, starts_on FROM time_blocks ORDER BY weekday, start_time, id")
+
+    def delete_time_block(self, block_id: int) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM time_blocks WHERE id = ?", (block_id,))
 
 
 def _statements(script: str) -> list[str]:

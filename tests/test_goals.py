@@ -1,0 +1,158 @@
+"""The 30/60/90-day plan: store methods, suggestions from earlier chapters, and the widget driven
+as a learner would (set values, click) with assertions on the store and on what it shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from workbook.model import Contact, Nudge, ValidationError
+from workbook.sample import sample_store
+from workbook.store import Store
+from workbook.suggestions import dormant_ties, due_contacts, goal_suggestions, suggest_goals
+from workbook.widgets.goals import NinetyDayPlan
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+@pytest.fixture
+def sample():
+    return sample_store()
+
+
+@pytest.fixture
+def empty(tmp_path):
+    return Store(tmp_path / "w.sqlite3")
+
+
+def test_store_goals_round_trip(empty):
+    cid = empty.add_contact(Contact("Ana"))
+    gid = empty.add_goal(60, "  Join the analytics guild ", cid)
+    goals = empty.goals()
+    assert goals.to_dict("records") == [
+        {"id": gid, "horizon": 60, "goal": "Join the analytics guild", "contact_id": cid, "name": "Ana", "done_on": None}
+    ]
+    empty.set_goal_done(gid)
+    assert empty.goals()["done_on"].iloc[0] == dt.date.today().isoformat()
+    empty.set_goal_done(gid, False)
+    assert empty.goals()["done_on"].iloc[0] is None
+    empty.delete_goal(gid)
+    assert empty.goals().empty
+
+
+@pytest.mark.parametrize("horizon, goal, field", [(45, "x", "horizon"), (30, "  ", "goal"), (30, "a\nb", "goal")])
+def test_store_refuses_bad_goals(empty, horizon, goal, field):
+    with pytest.raises(ValidationError) as error:
+        empty.add_goal(horizon, goal)
+    assert error.value.field == field
+    assert empty.goals().empty
+
+
+def test_store_refuses_unknown_contact_and_goal(empty):
+    with pytest.raises(KeyError):
+        empty.add_goal(30, "coffee", contact_id=999)
+    with pytest.raises(KeyError):
+        empty.set_goal_done(999)
+
+
+def test_dormant_ties_on_sample(sample):
+    found = dormant_ties(sample.last_contact(), sample.today())
+    assert found["name"].tolist() == ["Hiro Sato", "Tom Whitfield", "Lucy Chen", "Raj Patel"]
+    assert found["years"].tolist() == [5.5, 4.8, 3.7, 3.4]
+
+
+def test_due_contacts_are_past_cadence_and_not_dormant(sample):
+    due = due_contacts(sample.last_contact(), sample.today())
+    assert not due.empty
+    assert (due["days_since"] > due["cadence"]).all()
+    assert not set(due["name"]) & {"Hiro Sato", "Tom Whitfield", "Lucy Chen", "Raj Patel"}
+    assert due["overdue"].is_monotonic_decreasing
+
+
+def test_suggestions_on_sample_draw_from_every_source_present(sample):
+    found = goal_suggestions(sample)
+    sources = {s.source for s in found}
+    assert sources == {"follow-up", "dormant", "due", "reciprocity"}  # the sample has no presence audit yet
+    assert any(s.goal.startswith("Keep my promise to Theo Brandt: Send the notebook") for s in found)
+    assert [s.horizon for s in found] == sorted(s.horizon for s in found)
+    reconnect = [s for s in found if s.source == "dormant"]
+    assert reconnect[0].name == "Hiro Sato" and reconnect[0].horizon == 30
+
+
+def test_suggest_goals_pure_presence_and_limits():
+    today = dt.date(2026, 6, 30)
+    last = pd.DataFrame(
+        {"contact_id": [1, 2], "name": ["A", "B"], "layer": [5, None], "cadence_days": [None, None],
+         "last_contact": ["2026-01-01", "2020-01-01"]}
+    )
+    follow = pd.DataFrame(columns=["id", "owner", "promise", "due", "contact_id", "name"])
+    presence = pd.DataFrame({"network": ["LinkedIn"] * 5, "item": list("abcde"), "checked": [1, 0, 0, 0, 0]})
+    nudge = [Nudge(1, "A", "r", "send them an article")]
+    found = suggest_goals(last, follow, nudge, presence, today, per_source=2)
+    assert [(s.horizon, s.source, s.goal) for s in found] == [
+        (30, "dormant", "Reconnect with B (last in touch 2020-01-01, 6.5 years ago)"),
+        (30, "due", "Check in with A (last in touch 2026-01-01, 180 days ago)"),
+        (60, "presence", "LinkedIn: b"),
+        (60, "presence", "LinkedIn: c"),
+        (90, "reciprocity", "Give back to A: send them an article"),
+    ]
+
+
+def test_widget_add_from_suggestion_mark_done_and_delete(sample):
+    plan = NinetyDayPlan(sample)
+    first = plan.suggestions()[0]
+    plan.use_suggestion(0)
+    assert plan.goal.value == first.goal and plan.horizon.value == first.horizon
+    assert plan.contact.value == "Theo Brandt"
+    plan.add_button.click()
+    goals = sample.goals()
+    assert goals[["horizon", "goal", "name"]].values.tolist() == [[30, first.goal, "Theo Brandt"]]
+    assert first.goal not in [s.goal for s in plan.suggestions()]  # used ideas leave the list
+    assert "1 goals (30 days: 1, 60 days: 0, 90 days: 0), 0 done" in repr(plan)
+
+    plan.picked.value = int(goals["id"].iloc[0])
+    plan.done_button.click()
+    assert sample.goals()["done_on"].iloc[0] == "2026-06-30"  # the sample's frozen today
+    assert "done 2026-06-30" in plan.plan_view.value
+    assert plan.table()["status"].tolist() == ["done 2026-06-30"]
+
+    plan.delete.delete_button.click()
+    assert not sample.goals().empty  # asks first
+    plan.delete.confirm_button.click()
+    assert sample.goals().empty
+    assert "Deleted" in plan.status.text
+
+
+def test_widget_new_contact_and_hostile_text_is_escaped(empty):
+    plan = NinetyDayPlan(empty)
+    plan.horizon.value = 90
+    plan.goal.value = HOSTILE
+    plan.contact.value = "=HYPERLINK(\"http://evil\")"
+    plan.add_button.click()
+    assert empty.goals()["goal"].tolist() == [HOSTILE]
+    assert HOSTILE not in plan.plan_view.value
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in plan.plan_view.value
+    assert "new contact" in plan.status.text
+    assert empty.contact_names() and list(empty.contact_names().values()) == ["=HYPERLINK(\"http://evil\")"]
+
+
+def test_widget_refused_goal_leaves_nothing_behind(empty):
+    plan = NinetyDayPlan(empty)
+    plan.goal.value = "   "
+    plan.contact.value = "Brand new person"
+    plan.add_button.click()
+    assert empty.goals().empty
+    assert empty.contact_names() == {}
+    assert "Not added" in plan.status.text
+    assert plan.form.errors["goal"].text
+
+
+def test_widget_buttons_without_a_pick_say_so(empty):
+    plan = NinetyDayPlan(empty)
+    plan.done_button.click()
+    assert "Pick a goal" in plan.status.text
+    plan.use_button.click()
+    assert "No idea picked" in plan.status.text
+    assert repr(plan) == "NinetyDayPlan(Store(your workbook): 0 goals (30 days: 0, 60 days: 0, 90 days: 0), 0 done)"

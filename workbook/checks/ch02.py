@@ -1,0 +1,77 @@
+"""Checks for the chapter 02 (personal network) exercises. Expected answers come from the store."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..model import split_list
+from ..store import Store
+from . import Feedback, not_started, record_attempt
+
+CHAPTER = "02"
+DUNBAR = (5, 15, 50, 150)
+
+
+def _as_dict(answer) -> dict | None:
+    if hasattr(answer, "to_dict"):
+        answer = answer.to_dict()
+    return answer if isinstance(answer, dict) else None
+
+
+def layer_counts(answer, store: Store) -> Feedback:
+    """Exercise 1: contacts per Dunbar layer, as {5: n, 15: n, 50: n, 150: n} (or a Series)."""
+    if answer is None:
+        return not_started("layer_counts")
+    record_attempt(CHAPTER, "layer-counts")
+    given = _as_dict(answer)
+    if given is None:
+        return Feedback(False, "give a dict such as {5: 1, 15: 2, ...} or the Series value_counts() returns.")
+    layers = store.table("contacts")["layer"].dropna().astype(int)
+    expected = {layer: int((layers == layer).sum()) for layer in DUNBAR}
+    try:
+        mine = {int(k): int(v) for k, v in given.items()}
+    except (TypeError, ValueError):
+        return Feedback(False, "the keys should be the layers (5, 15, 50, 150) and the values counts.")
+    if {k: v for k, v in mine.items() if v} != {k: v for k, v in expected.items() if v}:
+        return Feedback(False, "the counts do not match yet. Count the values of the 'layer' column of the contacts table.")
+    running = pd.Series(expected).cumsum()
+    return Feedback(
+        True,
+        "per layer " + ", ".join(f"{k}: {v}" for k, v in expected.items())
+        + "; cumulatively " + ", ".join(f"{int(v)} within {k}" for k, v in running.items()) + ".",
+    )
+
+
+def interest_counts(store: Store) -> pd.Series:
+    """How many contacts list each interest, most common first."""
+    interests = store.table("contacts")["interests"].map(split_list).explode().dropna().str.lower()
+    return interests.value_counts()
+
+
+def top_interest(answer, store: Store) -> Feedback:
+    """Exercise 2: the interest shared by the most contacts (any one of a tie counts)."""
+    if answer is None:
+        return not_started("top_interest")
+    record_attempt(CHAPTER, "top-interest")
+    counts = interest_counts(store)
+    if counts.empty:
+        return Feedback(False, "no contact in this store lists any interests.")
+    best = counts[counts == counts.max()]
+    if str(answer).strip().lower() not in best.index:
+        return Feedback(False, "split each contact's interests on commas, put one interest per row (explode), then count.")
+    return Feedback(True, f"{answer!s} is shared by {int(counts.max())} contacts: a ready-made reason to meet up.")
+
+
+def changed_layer(store: Store, before: pd.DataFrame) -> Feedback:
+    """Exercise 3: a contact's layer or keep-in-touch cadence changed since `before`, a snapshot of
+    store.table("contacts")[["id", "layer", "cadence_days"]]."""
+    now = store.table("contacts")[["id", "layer", "cadence_days"]]
+    merged = now.merge(before, on="id", how="left", suffixes=("", "_before"))
+    changed = merged[
+        (merged["layer"].astype("Float64").fillna(-1) != merged["layer_before"].astype("Float64").fillna(-1))
+        | (merged["cadence_days"].astype("Float64").fillna(-1) != merged["cadence_days_before"].astype("Float64").fillna(-1))
+    ]
+    if changed.empty:
+        return Feedback(False, "no layer or cadence changed yet. Pick a contact in the contact book, set the layer or cadence, save, then run this cell again.")
+    record_attempt(CHAPTER, "changed-layer")
+    return Feedback(True, f"you updated {len(changed)} contact{'s' if len(changed) != 1 else ''}.")

@@ -1,0 +1,137 @@
+"""My progress: per chapter, whether you visited it, your self-check score and the exercises you
+attempted, plus a count of what you have entered in the tools. Shown at the end of every lesson.
+
+`workbook.progress()` reads your own workbook; `workbook.progress(store)` any other store."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .charts import Chart
+from .course import CHAPTERS, QUIZZES
+from .store import Store
+
+EXERCISE_PREFIX = "exercise:"
+COLUMNS = {
+    "chapter": "Chapter",
+    "title": "Title",
+    "visited": "Visited",
+    "quiz": "Self-check",
+    "exercises": "Exercises attempted",
+}
+
+
+def chapter_table(store: Store) -> pd.DataFrame:
+    """One row per chapter (course.CHAPTERS): visited, quiz right / questions, exercises attempted."""
+    progress = store.query("SELECT chapter, item FROM progress")
+    answers = store.query("SELECT chapter, correct FROM quiz_answers")
+    rows = []
+    for ch in CHAPTERS:
+        items = progress.loc[progress["chapter"] == ch.number, "item"]
+        mine = answers.loc[answers["chapter"] == ch.number, "correct"]
+        questions = len(QUIZZES.get(ch.number, []))
+        right = int(mine.sum()) if len(mine) else 0
+        rows.append(
+            {
+                "chapter": ch.number,
+                "title": ch.title,
+                "visited": "yes" if (items == "visited").any() else "no",
+                "right": right,
+                "answered": len(mine),
+                "questions": questions,
+                "quiz": f"{right} / {questions}",
+                "exercises": int(items.str.startswith(EXERCISE_PREFIX).sum()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _count(store: Store, sql: str) -> int:
+    return int(store.query(sql).iloc[0, 0])
+
+
+def totals(store: Store) -> dict[str, int]:
+    """What you have entered in the tools, counted."""
+    return {
+        "contacts": _count(store, "SELECT COUNT(*) FROM contacts"),
+        "conversation plans": _count(store, "SELECT COUNT(*) FROM plans"),
+        "exchanges logged": _count(store, "SELECT COUNT(*) FROM exchanges"),
+        "follow-ups kept": _count(store, "SELECT COUNT(*) FROM follow_ups WHERE done_on IS NOT NULL"),
+        "follow-ups open": _count(store, "SELECT COUNT(*) FROM follow_ups WHERE done_on IS NULL"),
+        "reflections written": _count(store, "SELECT COUNT(*) FROM reflections WHERE TRIM(text) <> ''"),
+        "30/60/90-day goals": _count(store, "SELECT COUNT(*) FROM goals"),
+    }
+
+
+def quiz_chart(table: pd.DataFrame) -> Chart:
+    """Bars per chapter: the share of self-check questions answered right."""
+    fig = Figure(figsize=(7, 2.6), layout="constrained")
+    ax = fig.subplots()
+    share = (table["right"] / table["questions"].where(table["questions"] > 0)).fillna(0) * 100
+    ax.bar(table["chapter"], share, color="#1f77b4")
+    ax.set_ylim(0, 100)
+    ax.set_ylabel("% right")
+    ax.set_xlabel("chapter")
+    ax.set_title("Self-check scores per chapter")
+    done = table[table["answered"] > 0]
+    if done.empty:
+        alt = "Bar chart of self-check scores per chapter: no questions answered yet, so every bar is empty."
+    else:
+        parts = ", ".join(f"chapter {r.chapter} {r.right} of {r.questions}" for r in done.itertuples(index=False))
+        alt = f"Bar chart of self-check scores per chapter, as the share of questions answered right: {parts}; other chapters not yet answered."
+    return Chart(fig, alt)
+
+
+@dataclasses.dataclass
+class Progress:
+    chapters: pd.DataFrame
+    counts: dict[str, int]
+
+    @property
+    def visited(self) -> int:
+        return int((self.chapters["visited"] == "yes").sum())
+
+    def chart(self) -> Chart:
+        return quiz_chart(self.chapters)
+
+    def table(self) -> pd.DataFrame:
+        """The per-chapter table with readable headings."""
+        return self.chapters[list(COLUMNS)].rename(columns=COLUMNS)
+
+    def __repr__(self) -> str:
+        lines = [f"My progress: {self.visited} of {len(self.chapters)} chapters visited"]
+        for r in self.chapters.itertuples(index=False):
+            lines.append(
+                f"  {r.chapter} {r.title}: visited {r.visited}, self-check {r.quiz}, "
+                f"{r.exercises} exercise{'s' if r.exercises != 1 else ''} attempted"
+            )
+        lines.append("In your tools: " + ", ".join(f"{n} {label}" for label, n in self.counts.items()))
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        head = "".join(f"<th scope='col'>{esc(h)}</th>" for h in COLUMNS.values())
+        body = "".join(
+            "<tr>" + "".join(f"<td>{esc(str(row[c]))}</td>" for c in COLUMNS) + "</tr>"
+            for row in self.chapters.to_dict("records")
+        )
+        counts = "".join(f"<li>{esc(label)}: {n}</li>" for label, n in self.counts.items())
+        return (
+            "<div class='workbook-progress'>"
+            "<table class='workbook-table' style='border-collapse:collapse'>"
+            f"<caption style='text-align:left;font-weight:bold'>My progress: {self.visited} of "
+            f"{len(self.chapters)} chapters visited</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            f"<p><b>In your tools</b></p><ul>{counts}</ul>"
+            f"{self.chart().html()}</div>"
+        )
+
+
+def progress(store: Store | None = None) -> Progress:
+    """Your progress through the course (or `store`'s)."""
+    store = store if store is not None else Store()
+    return Progress(chapter_table(store), totals(store))

@@ -1,0 +1,176 @@
+"""The 30/60/90-day networking plan (chapter 08): goals for the next 30, 60 and 90 days, each
+optionally with a person, marked done as you go, with suggestions drawn from your earlier entries."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..model import ValidationError
+from ..store import Store
+from ..suggestions import Suggestion, goal_suggestions
+from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, heading, html_table
+
+HORIZONS = (30, 60, 90)
+STAGES = {30: "Days 1-30: reconnect and tidy", 60: "Days 31-60: widen", 90: "Days 61-90: deepen and give"}
+TABLE_COLUMNS = {"goal": "Goal", "name": "With", "status": "Status"}
+
+
+class NinetyDayPlan(widgets.VBox):
+    """`NinetyDayPlan(store)`; with no store, your own workbook."""
+
+    def __init__(self, store: Store | None = None):
+        self.store = store if store is not None else Store()
+
+        # --- suggestions from earlier chapters
+        self.suggestion_list = widgets.Dropdown(description="Ideas", style=LABEL_STYLE, layout=widgets.Layout(width="48em"))
+        self.use_button = widgets.Button(description="Use this idea", icon="lightbulb-o")
+        self.use_button.on_click(lambda _: self.use_suggestion(self.suggestion_list.value))
+
+        # --- the add form
+        self.horizon = widgets.ToggleButtons(
+            options=[(f"{h} days", h) for h in HORIZONS], value=30, description="By", style=LABEL_STYLE
+        )
+        self.goal = widgets.Text(
+            description="Goal", placeholder="A specific action, e.g. coffee with two former colleagues",
+            style=LABEL_STYLE, layout=WIDE, continuous_update=False,
+        )
+        self.contact = ContactPicker(self.store, description="With (optional)")
+        self.form = Form({"horizon": self.horizon, "goal": self.goal, "contact": self.contact})
+        self.add_button = widgets.Button(description="Add goal", button_style="primary", icon="plus")
+        self.add_button.on_click(lambda _: self.add())
+        self.status = Status()
+
+        # --- the plan: pick a goal to mark done or delete
+        self.plan_view = widgets.HTML()
+        self.picked = widgets.Dropdown(description="Goal", style=LABEL_STYLE, layout=widgets.Layout(width="48em"))
+        self.done_button = widgets.Button(description="Mark done", icon="check")
+        self.undo_button = widgets.Button(description="Not done yet", icon="undo")
+        self.done_button.on_click(lambda _: self.mark_done(self.picked.value, True))
+        self.undo_button.on_click(lambda _: self.mark_done(self.picked.value, False))
+        self.delete = ConfirmDelete("goal", lambda: self.remove(self.picked.value))
+
+        super().__init__(
+            [
+                heading("Your 30/60/90-day plan"),
+                heading("Ideas from your earlier chapters", 4),
+                widgets.HBox([self.suggestion_list, self.use_button]),
+                heading("Add a goal", 4),
+                self.form.row("horizon"),
+                self.form.row("goal"),
+                self.form.row("contact"),
+                self.add_button,
+                self.status,
+                heading("The plan", 4),
+                self.plan_view,
+                widgets.HBox([self.picked, self.done_button, self.undo_button, self.delete]),
+            ]
+        )
+        self.refresh()
+
+    def __repr__(self) -> str:
+        goals = self.store.goals()
+        done = int(goals["done_on"].notna().sum())
+        by = ", ".join(f"{h} days: {int((goals['horizon'] == h).sum())}" for h in HORIZONS)
+        return f"NinetyDayPlan({self.store!r}: {len(goals)} goals ({by}), {done} done)"
+
+    # --- actions --------------------------------------------------------------------------
+
+    def add(self) -> int | None:
+        """Add the form as a goal. Returns its id, or None if refused (the message says why)."""
+        self.form.clear()
+        created, contact_id = False, None
+        try:
+            if self.contact.value.strip():
+                contact_id, created = self.contact.resolve(create=True)
+            goal_id = self.store.add_goal(self.horizon.value, self.goal.value, contact_id)
+        except ValidationError as error:
+            if created:  # do not leave a contact behind for a refused goal
+                self.store.delete_contact(contact_id)
+                self.contact.reload()
+            self.form.show(error)
+            self.status.fail("Not added: fix the field marked in red.")
+            return None
+        except KeyError as error:
+            self.status.fail(f"Not added: {error.args[0]}")
+            return None
+        self.status.ok(f"Added to your {self.horizon.value}-day goals" + (" (new contact)" if created else "") + ".")
+        self.goal.value = ""
+        self.contact.value = ""
+        self.refresh()
+        return goal_id
+
+    def use_suggestion(self, index: int | None) -> None:
+        """Copy an idea into the form, to edit before adding."""
+        if index is None:
+            self.status.fail("No idea picked: there are none yet, or pick one from the list.")
+            return
+        idea: Suggestion = self._suggestions[index]
+        self.horizon.value = idea.horizon
+        self.goal.value = idea.goal
+        self.contact.value = self.contact.label_for(idea.contact_id)
+        self.status.ok("Idea copied into the form: make it yours, then click Add goal.")
+
+    def mark_done(self, goal_id: int | None, done: bool = True) -> None:
+        if goal_id is None:
+            self.status.fail("Pick a goal under The plan first.")
+            return
+        try:
+            self.store.set_goal_done(goal_id, done)
+        except KeyError as error:
+            self.status.fail(str(error.args[0]))
+            self.refresh()
+            return
+        self.status.ok("Marked done. Well done." if done else "Marked not done yet.")
+        self.refresh(keep=goal_id)
+
+    def remove(self, goal_id: int | None) -> None:
+        if goal_id is None:
+            self.status.fail("Pick a goal under The plan first.")
+            return
+        self.store.delete_goal(goal_id)
+        self.status.ok("Deleted the goal.")
+        self.refresh()
+
+    # --- views ----------------------------------------------------------------------------
+
+    def table(self) -> pd.DataFrame:
+        """The plan as plain data: stage, goal, with whom, and done (the date) or open."""
+        goals = self.store.goals()
+        return pd.DataFrame(
+            {
+                "stage": goals["horizon"].map(STAGES),
+                "goal": goals["goal"],
+                "with": goals["name"],
+                "status": goals["done_on"].map(lambda d: f"done {d}" if isinstance(d, str) else "open"),
+            }
+        )
+
+    def suggestions(self) -> list[Suggestion]:
+        """Ideas from your earlier entries that are not in the plan yet."""
+        return list(self._suggestions)
+
+    def refresh(self, keep: int | None = None) -> None:
+        self.contact.reload()
+        self._suggestions = goal_suggestions(self.store)
+        self.suggestion_list.options = [(s.label, i) for i, s in enumerate(self._suggestions)]
+        goals = self.store.goals()
+        goals = goals.assign(status=goals["done_on"].map(lambda d: f"✔ done {d}" if isinstance(d, str) else "open"))
+        parts = []
+        for h in HORIZONS:
+            stage = goals[goals["horizon"] == h]
+            parts.append(
+                html_table(
+                    stage,
+                    TABLE_COLUMNS,
+                    caption=f"{STAGES[h]} ({int((stage['status'] != 'open').sum())} of {len(stage)} done)",
+                    empty=f"{STAGES[h]}: no goals yet.",
+                )
+            )
+        self.plan_view.value = "".join(f"<div style='margin-bottom:0.6em'>{p}</div>" for p in parts)
+        self.picked.options = [
+            (f"{r.horizon} days · {r.goal}" + (f" · {r.name}" if r.name else "") + (" ✔" if isinstance(r.done_on, str) else ""), int(r.id))
+            for r in goals.itertuples(index=False)
+        ]
+        if keep is not None and keep in dict(self.picked.options).values():
+            self.picked.value = keep
