@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -223,25 +223,37 @@ def giving_idea(contact_id: int, interests: str) -> str:
     return idea.format(interest=topics[contact_id % len(topics)])
 
 
+def top_rows(frame: pd.DataFrame, keys: list[str], ascending: list[bool], n: int | None) -> pd.DataFrame:
+    """The first n rows of `frame` sorted by `keys`, without sorting every row on every key:
+    only rows that can reach the top n on the first key (ties included) are fully sorted."""
+    first, up = keys[0], ascending[0]
+    if n is not None and len(frame) > n and pd.api.types.is_numeric_dtype(frame[first]):
+        values = frame[first].astype("float64")
+        cut = values.nsmallest(n).iloc[-1] if up else values.nlargest(n).iloc[-1]
+        frame = frame[values <= cut] if up else frame[values >= cut]
+    ordered = frame.sort_values(keys, ascending=ascending, na_position="last")
+    return ordered if n is None else ordered.head(n)
+
+
 def nudges(
     balances: pd.DataFrame,
-    interests: dict[int, str],
     today: dt.date,
+    interests_of: Callable[[list[int]], dict[int, str]],
     *,
     months_without_giving: int = 6,
     limit: int | None = None,
 ) -> list[Nudge]:
     """Relationships worth a thought: where you have lately asked more than you offered, and where
     you have given nothing for `months_without_giving` months. Reflection, not scorekeeping.
-    The biggest recent imbalance comes first, then the longest time without giving."""
+    The biggest recent imbalance comes first, then the longest time without giving.
+    `interests_of(ids)` gives the interests of the chosen contacts, for the giving ideas."""
     cutoff = (today - dt.timedelta(days=round(months_without_giving * 30.44))).isoformat()
     lean = balances["received_lately"] - balances["given_lately"]
     last_given = balances["last_given"]
     no_giving = last_given.isna() | (last_given.fillna("") < cutoff)
     chosen = balances.assign(lean=lean, gave_last=last_given.fillna(""))[(lean > 0) | no_giving]
-    chosen = chosen.sort_values(["lean", "gave_last", "name"], ascending=[False, True, True])
-    if limit is not None:
-        chosen = chosen.head(limit)
+    chosen = top_rows(chosen, ["lean", "gave_last", "name"], [False, True, True], limit)
+    interests = interests_of([int(i) for i in chosen["contact_id"]])
     found = []
     for row in chosen.itertuples(index=False):
         if row.lean > 0:
@@ -253,7 +265,8 @@ def nudges(
             reason = f"you have not given them anything since {row.gave_last}"
         else:
             reason = "you have never logged giving them anything"
-        found.append(Nudge(int(row.contact_id), row.name, reason, giving_idea(int(row.contact_id), interests.get(row.contact_id, ""))))
+        contact_id = int(row.contact_id)
+        found.append(Nudge(contact_id, row.name, reason, giving_idea(contact_id, interests.get(contact_id, ""))))
     return found
 
 

@@ -50,17 +50,22 @@ def student_version(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return exercise
 
 
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def drift(solution_path: Path, exercise_path: Path) -> str | None:
     """What differs between a committed exercise notebook and its solution's student version."""
+    name = _shown(exercise_path)
     if not exercise_path.exists():
-        return f"{exercise_path.relative_to(ROOT)} is missing"
+        return f"{name} is missing"
     expected = student_version(nbformat.read(solution_path, as_version=4)).cells
     actual = nbformat.read(exercise_path, as_version=4).cells
     for index, (want, have) in enumerate(zip(expected, actual)):
         if (want.cell_type, want.source) != (have.cell_type, have.source):
-            return f"{exercise_path.relative_to(ROOT)} cell {index} differs from its solution's student version"
+            return f"{name} cell {index} differs from its solution's student version"
     if len(expected) != len(actual):
-        return f"{exercise_path.relative_to(ROOT)} has {len(actual)} cells; its solution gives {len(expected)}"
+        return f"{name} has {len(actual)} cells; its solution gives {len(expected)}"
     return None
 
 

@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import charts
-from ..model import DIRECTIONS, KINDS, Exchange, ValidationError, monthly_flow, nudges
+from ..model import KINDS, Exchange, ValidationError, monthly_flow, nudges, top_rows
 from ..store import Store
 from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, esc, heading, html_table
 
@@ -189,15 +189,15 @@ class ReciprocityTracker(widgets.VBox):
         if wanted:
             frame = frame[frame["name"].str.casefold().str.contains(wanted, regex=False)]
         column, ascending = SORTS[self.sort.value]
-        frame = frame.sort_values([column, "name"], ascending=[ascending, True])
-        return frame.head(rows)[list(BALANCE_HEADINGS)].rename(columns=BALANCE_HEADINGS).reset_index(drop=True)
+        frame = top_rows(frame, [column, "name"], [ascending, True], rows)
+        return frame[list(BALANCE_HEADINGS)].rename(columns=BALANCE_HEADINGS).reset_index(drop=True)
 
     def nudges(self) -> list:
         """The relationships the Nudges tab points at, with a concrete idea for each."""
         return nudges(
             self.balances,
-            self.store.contact_interests(),
             self.store.today(),
+            self.store.contact_interests,
             months_without_giving=self.months.value,
             limit=NUDGES_SHOWN,
         )

@@ -1,0 +1,76 @@
+import subprocess
+import sys
+
+import nbformat
+
+from workbook import notebooks
+
+
+def run(*args, env_home=None, **kwargs):
+    import os
+
+    env = dict(os.environ)
+    if env_home is not None:
+        env["WORKBOOK_HOME"] = str(env_home)
+    return subprocess.run([sys.executable, "-m", "workbook", *args], capture_output=True, text=True, env=env, **kwargs)
+
+
+def test_where_honours_workbook_home(tmp_path):
+    result = run("where", env_home=tmp_path / "mine")
+    assert result.returncode == 0
+    assert result.stdout.strip() == str(tmp_path / "mine" / "workbook.sqlite3")
+
+
+def test_unknown_command_fails_with_usage():
+    result = run("fly")
+    assert result.returncode != 0 and "invalid choice" in result.stderr
+
+
+def solution_notebook():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Solutions 9: Test"),
+        nbformat.v4.new_markdown_cell("solution notes"),
+        nbformat.v4.new_code_cell("answer = None\n    ### BEGIN SOLUTION\n    answer = 42\n    ### END SOLUTION\ncheck(answer)"),
+        nbformat.v4.new_markdown_cell("Example:\n\n### BEGIN SOLUTION\nI would call Ada.\n### END SOLUTION\n"),
+    ]
+    nb.cells[1].metadata["tags"] = ["solution-only"]
+    nb.cells[2].outputs = [nbformat.v4.new_output("stream", text="42")]
+    return nb
+
+
+def test_student_version_strips_solutions_and_outputs():
+    exercise = notebooks.student_version(solution_notebook())
+    sources = [c.source for c in exercise.cells]
+    assert sources[0] == "# Exercises 9: Test"
+    assert "solution notes" not in sources
+    assert sources[1] == "answer = None\n    # YOUR CODE HERE\ncheck(answer)"
+    assert "Ada" not in sources[2] and "*Write your answer here.*" in sources[2]
+    assert exercise.cells[1].outputs == []
+    assert "BEGIN SOLUTION" not in "".join(sources)
+
+
+def test_drift_is_detected_and_named(tmp_path):
+    solution = tmp_path / "09-test.ipynb"
+    exercise = tmp_path / "ex" / "09-test.ipynb"
+    exercise.parent.mkdir()
+    nbformat.write(solution_notebook(), solution)
+    nbformat.write(notebooks.student_version(solution_notebook()), exercise)
+    assert notebooks.drift(solution, exercise) is None
+    changed = solution_notebook()
+    changed.cells[0].source = "# Solutions 9: Renamed"
+    nbformat.write(changed, solution)
+    assert "cell 0 differs" in notebooks.drift(solution, exercise)
+
+
+def test_committed_exercises_match_their_solutions():
+    result = run("student-version", "--check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_solution_has_an_exercise_and_a_lesson():
+    solutions = {p.name for p in notebooks.chapter_files(notebooks.SOLUTIONS)}
+    exercises = {p.name for p in notebooks.chapter_files(notebooks.EXERCISES)}
+    lessons = {p.name for p in notebooks.chapter_files(notebooks.LESSONS)}
+    assert solutions == exercises
+    assert solutions <= lessons

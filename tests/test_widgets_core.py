@@ -1,0 +1,244 @@
+"""Drive the core tools as a learner would: set values, click, then check the store and the screen."""
+
+import datetime as dt
+import json
+
+import ipywidgets as widgets
+import pytest
+
+import workbook
+from workbook.model import Contact
+from workbook.store import Store
+from workbook.widgets import ConversationPlanner, ReciprocityTracker
+from workbook.widgets.quiz import Quiz
+from workbook.widgets.reflection import Reflection
+
+HOSTILE = ["<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "<b>x</b>"]
+
+
+def all_html(widget) -> str:
+    """Every HTML string a widget tree would send to the browser."""
+    found = []
+
+    def walk(w):
+        if isinstance(w, widgets.HTML):
+            found.append(w.value)
+        for child in getattr(w, "children", ()):
+            walk(child)
+
+    walk(widget)
+    return "\n".join(found)
+
+
+def log(tracker, contact, direction="gave", kind="advice", note="", date=None):
+    tracker.contact.value = contact
+    tracker.direction.value = direction
+    tracker.kind.value = kind
+    tracker.note.value = note
+    if date is not None:
+        tracker.date.value = date
+    tracker.log_button.click()
+
+
+# --- reciprocity tracker ---------------------------------------------------------------------
+
+
+def test_logging_an_exchange_saves_it_and_updates_the_balances(sample):
+    tracker = ReciprocityTracker(sample)
+    before = len(sample.table("exchanges"))
+    log(tracker, "Wen Li", "gave", "introduction", "introduced to Theo")
+    saved = sample.table("exchanges").iloc[-1]
+    assert len(sample.table("exchanges")) == before + 1
+    assert (saved["direction"], saved["kind"], saved["note"], saved["on_date"]) == ("gave", "introduction", "introduced to Theo", "2026-06-30")
+    assert "Logged gave introduction with Wen Li" in tracker.status.text
+    tracker.search.value = "Wen"
+    assert "Wen Li" in tracker.balance_table.value and ">0<" in tracker.balance_table.value  # days since: 0
+    assert tracker.contact.value == "" and tracker.note.value == ""  # ready for the next one
+
+
+def test_a_new_name_becomes_a_contact(store):
+    tracker = ReciprocityTracker(store)
+    log(tracker, "Brand New Person", "received", "time")
+    assert store.table("contacts")["name"].tolist() == ["Brand New Person"]
+    assert "(new contact)" in tracker.status.text
+    assert "Brand New Person" in tracker.contact.options
+
+
+@pytest.mark.parametrize(
+    "field, values, message",
+    [
+        ("contact", {"contact": ""}, "empty"),
+        ("date", {"date": dt.date(2099, 1, 1)}, "future"),
+        ("note", {"note": "x" * 100_000}, "100,000 characters"),
+        ("kind", {"kind": "bribe"}, "not a known kind"),
+    ],
+)
+def test_bad_input_is_explained_beside_its_field_and_nothing_is_saved(store, field, values, message):
+    tracker = ReciprocityTracker(store)
+    tracker.contact.value = "Ada"
+    for name, value in values.items():
+        if name == "kind":  # a Dropdown cannot hold an unknown value; the model check is what matters
+            tracker.kind.options = (*tracker.kind.options, value)
+        getattr(tracker, name).value = value
+    tracker.log_button.click()
+    assert message in tracker.form.errors[field].text
+    assert "Not saved" in tracker.status.text
+    assert store.table("exchanges").empty
+    assert store.table("contacts").empty  # the would-be new contact was not left behind
+
+
+def test_edit_and_delete_with_confirmation(sample):
+    tracker = ReciprocityTracker(sample)
+    log(tracker, "Amara Eze", "gave", "feedback", "first dashboard")
+    newest = tracker.history.options[0][1]
+    tracker.history.value = newest
+    tracker.edit_button.click()
+    assert tracker.contact.value == "Amara Eze" and tracker.note.value == "first dashboard"
+    tracker.kind.value = "advice"
+    tracker.log_button.click()
+    assert sample.get_exchange(newest).kind == "advice"
+    count = len(sample.table("exchanges"))
+
+    tracker.history.value = newest
+    tracker.delete.delete_button.click()
+    assert len(sample.table("exchanges")) == count  # asking is not deleting
+    tracker.delete.cancel_button.click()
+    assert len(sample.table("exchanges")) == count
+    tracker.delete.delete_button.click()
+    tracker.delete.confirm_button.click()
+    assert len(sample.table("exchanges")) == count - 1
+    assert "Deleted" in tracker.status.text
+
+
+def test_nudges_and_chart(sample):
+    tracker = ReciprocityTracker(sample)
+    top = tracker.nudges()[0]
+    assert top.name in tracker.nudge_list.value and "Idea:" in tracker.nudge_list.value
+    assert tracker.chart.value == ""  # drawn only when its tab is opened
+    tracker.tabs.selected_index = 3
+    assert tracker.chart.value.startswith("<img src='data:image/png;base64,") and "alt='Bar chart" in tracker.chart.value
+
+
+def test_entries_survive_a_kernel_restart(own_home):
+    log(ReciprocityTracker(), "Ada", "gave", "resource", "lent a book")
+    fresh = ReciprocityTracker(Store())  # a new process would do exactly this
+    assert "Ada" in fresh.balance_table.value
+    assert fresh.history.options[0][0].endswith("Ada · gave resource")
+
+
+def test_hostile_names_are_shown_as_text_everywhere(store):
+    for name in HOSTILE:
+        store.add_contact(Contact(name, interests="<i>chess</i>"))
+    tracker = ReciprocityTracker(store)
+    for name in HOSTILE:
+        log(tracker, name, "received", "advice", note="<script>note</script>")
+    planner = ConversationPlanner(store)
+    planner.who.value = HOSTILE[0]
+    planner.suggest_questions_button.click()
+    planner.export()
+    tracker.tabs.selected_index = 3
+    shown = all_html(tracker) + all_html(planner)
+    assert "<img src=x" not in shown and "<script>" not in shown and "<b>x</b>" not in shown and "<i>chess" not in shown
+    assert "&lt;img src=x onerror=alert(1)&gt;" in shown and "&lt;script&gt;alert(1)&lt;/script&gt;" in shown
+    assert "&lt;b&gt;x&lt;/b&gt;" in shown
+    assert HOSTILE[1] in tracker.contact.options  # Combobox options are plain text for the browser
+
+
+# --- conversation planner --------------------------------------------------------------------
+
+
+def test_planner_saves_as_you_go_and_reopens(sample):
+    planner = ConversationPlanner(sample)
+    planner.who.value = "Noor Aziz"
+    plan_id = planner.plan_id
+    assert plan_id is not None and "Saved" in planner.status.text
+    planner.occasion.value = "conference"
+    planner.text["goal"].value = "Plan an open data session"
+    planner.suggest_questions_button.click()
+    planner.text["my_promises"].value = "Send the agenda"
+    planner.follow_up_on.value = dt.date(2026, 7, 6)
+
+    saved = sample.get_plan(plan_id)
+    assert (saved.occasion, saved.goal) == ("conference", "Plan an open data session")
+    assert "open data" in saved.questions and "event" in saved.questions
+    follow_ups = sample.table("follow_ups")
+    assert follow_ups[follow_ups["plan_id"] == plan_id][["promise", "due"]].values.tolist() == [["Send the agenda", "2026-07-06"]]
+
+    again = ConversationPlanner(sample)
+    assert plan_id in [value for _, value in again.plans.options]
+    again.plans.value = plan_id
+    assert again.who.value == "Noor Aziz" and again.text["goal"].value == "Plan an open data session"
+
+
+def test_planner_refuses_bad_fields_beside_them(sample):
+    planner = ConversationPlanner(sample)
+    planner.text["goal"].value = "no one chosen yet"
+    assert planner.plan_id is None and "choose who" in planner.status.text
+    planner.who.value = "Noor Aziz"
+    plan_id = planner.plan_id
+    planner.text["goal"].value = "g" * 600
+    assert "600 characters" in planner.form.errors["my goal"].text
+    assert sample.get_plan(plan_id).goal == "no one chosen yet"
+
+
+def test_planner_delete_asks_first(sample):
+    planner = ConversationPlanner(sample)
+    planner.load(1)
+    planner.delete.delete_button.click()
+    assert "cannot be undone" in planner.delete.question.value
+    planner.delete.confirm_button.click()
+    assert 1 not in sample.plan_list()["id"].tolist()
+    assert planner.plan_id is None and "Deleted" in planner.status.text
+
+
+def test_planner_exports_a_one_page_card(sample):
+    planner = ConversationPlanner(sample)
+    planner.load(1)
+    path = planner.export()
+    text = path.read_text()
+    assert text.startswith("# Conversation card: Theo Brandt")
+    assert "## What I can offer" in text and "- Introduce him to Wen Li, who works on the same problem" in text
+    assert "## Promises I made" in text
+    assert "Card written to" in planner.card_view.value
+    assert str(planner.card()).startswith("# Conversation card: Theo Brandt")
+
+
+# --- quiz and reflection ---------------------------------------------------------------------
+
+
+def test_quiz_gives_feedback_saves_and_restores(store):
+    quiz = Quiz("07", store)
+    quiz.check_buttons["norm"].click()
+    assert "Pick an answer first" in quiz.feedback["norm"].value
+    quiz.choices["norm"].value = 0
+    quiz.check_buttons["norm"].click()
+    assert "Not quite" in quiz.feedback["norm"].value
+    quiz.choices["norm"].value = 1
+    quiz.check_buttons["norm"].click()
+    assert "Right" in quiz.feedback["norm"].value and "Score: 1 of 4" in quiz.score.value
+    restored = Quiz("07", store)
+    assert restored.choices["norm"].value == 1 and "Right" in restored.feedback["norm"].value
+    assert store.quiz_answers("07") == {"norm": (quiz.questions[0].options[1], True)}
+
+
+def test_reflection_saves_and_refuses_control_characters(store):
+    box = Reflection("07", "What will you offer?", store)
+    box.text.value = "An intro to Wen"
+    assert store.reflection("07", "What will you offer?") == "An intro to Wen"
+    box.text.value = "bad\x00text"
+    assert "Not saved" in box.status.text
+    assert store.reflection("07", "What will you offer?") == "An intro to Wen"
+    assert Reflection("07", "What will you offer?", store).text.value == "An intro to Wen"
+
+
+def test_lesson_marks_the_visit_in_the_learners_own_workbook(own_home):
+    lesson = workbook.start("07")
+    assert lesson.mine.table("progress")[["chapter", "item"]].values.tolist() == [["07", "visited"]]
+    assert repr(lesson.sample) == "Store(sample network of Robin Okafor)"
+    assert lesson.mine.path.parent == own_home
+
+
+def test_widget_reprs_are_deterministic_for_notebook_validation(sample):
+    assert repr(ReciprocityTracker(sample)) == "ReciprocityTracker(Store(sample network of Robin Okafor): 36 contacts with exchanges)"
+    assert repr(ConversationPlanner(sample)) == "ConversationPlanner(Store(sample network of Robin Okafor): 3 plans)"
+    json.dumps(repr(Quiz("07", sample)))
