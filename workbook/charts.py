@@ -72,3 +72,86 @@ def giving_receiving(flow: pd.DataFrame, title: str = "Giving and receiving per 
         f"received (bars below). The busiest month was {busiest}."
     )
     return Chart(fig, alt)
+
+
+# --- the network map ---------------------------------------------------------------------------
+
+# Okabe & Ito's colour-blind-safe palette, with a marker shape per circle so colour is not the only cue.
+CIRCLE_STYLE = {
+    "personal": ("#E69F00", "o", "personal"),
+    "professional": ("#0072B2", "s", "professional"),
+    "both": ("#009E73", "D", "both"),
+}
+WEAK_LAYER = 150
+
+
+def network_map(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str = "Who knows whom", note: str = "") -> Chart:
+    """Contacts as markers coloured and shaped by circle, ties as lines. Dormant contacts are
+    hollow and their ties dashed; weak ties (the outer layer, or drifting) are drawn faint with a
+    dashed outline; ties that link two clusters are darker. Bigger markers are closer layers.
+
+    `nodes`: x, y, name, label ('' to leave unnamed), circle, layer, status, cluster, bridge.
+    `edges`: x0, y0, x1, y1, between_clusters, dormant. `note` ends the alt text (e.g. what was left out)."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+
+    fig = Figure(figsize=(9, 7), layout="constrained")
+    ax = fig.subplots()
+    ax.set_axis_off()
+    ax.set_title(plain(title))
+    if nodes.empty:
+        ax.text(0.5, 0.5, "No contacts yet", ha="center", va="center", transform=ax.transAxes)
+        return Chart(fig, "Network map: no contacts yet.")
+    for kind, width, colour in ((False, 0.6, "#b0b0b0"), (True, 1.3, "#505050")):
+        chosen = edges[edges["between_clusters"] == kind]
+        for dormant, style in ((False, "-"), (True, (0, (3, 3)))):
+            part = chosen[chosen["dormant"] == dormant]
+            if not part.empty:
+                segments = [((r.x0, r.y0), (r.x1, r.y1)) for r in part.itertuples(index=False)]
+                ax.add_collection(LineCollection(segments, colors=colour, linewidths=width, linestyles=style, zorder=1))
+    layer = nodes["layer"].astype("Int64")
+    size = layer.map({5: 150, 15: 110, 50: 75, 150: 45}, na_action="ignore").astype("Float64").fillna(45).astype(float)
+    dormant = nodes["status"] == "dormant"
+    weak = ~dormant & ((layer == WEAK_LAYER).fillna(False) | (nodes["status"] == "drifting"))
+    for circle, (colour, marker, _label) in CIRCLE_STYLE.items():
+        mine = nodes["circle"] == circle
+        for chosen, face, alpha, line in (
+            (mine & ~dormant & ~weak, colour, 1.0, "solid"),
+            (mine & weak, colour, 0.45, "dashed"),
+            (mine & dormant, "white", 1.0, "solid"),
+        ):
+            if chosen.any():
+                ax.scatter(
+                    nodes.loc[chosen, "x"], nodes.loc[chosen, "y"], s=size[chosen], marker=marker,
+                    facecolors=face, edgecolors=colour, linewidths=1.6 if face == "white" else 1.0,
+                    linestyles=line, alpha=alpha, zorder=2,
+                )
+    for row in nodes[nodes["label"] != ""].itertuples(index=False):
+        ax.annotate(plain(row.label), (row.x, row.y), xytext=(4, 4), textcoords="offset points", fontsize=8, zorder=3)
+    ax.autoscale_view()
+    handles = [
+        Line2D([], [], marker=marker, linestyle="", color=colour, markersize=8, label=label)
+        for colour, marker, label in CIRCLE_STYLE.values()
+    ] + [
+        Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="black", markersize=8, label="dormant (3+ years)"),
+        Line2D([], [], marker="o", linestyle="", color="black", alpha=0.45, markersize=8, label="weak or drifting"),
+        Line2D([], [], color="#505050", linewidth=1.3, label="tie between clusters"),
+        Line2D([], [], color="#b0b0b0", linewidth=1, linestyle=(0, (3, 3)), label="tie to a dormant contact"),
+    ]
+    fig.legend(handles=handles, loc="outside right upper", frameon=False, fontsize=8)
+    counts = nodes["circle"].value_counts()
+    clusters = nodes["cluster"].nunique(dropna=True)
+    bridging = nodes[nodes["bridge"].fillna(False).astype(bool)]["name"].tolist()
+    dormant_names = nodes.loc[dormant, "name"].tolist()
+    alt = (
+        f"Network map of {len(nodes)} contacts and {len(edges)} ties between them: "
+        f"{int(counts.get('personal', 0))} personal, {int(counts.get('professional', 0))} professional and "
+        f"{int(counts.get('both', 0))} both, in {clusters} cluster{'s' if clusters != 1 else ''}. "
+        f"{len(bridging)} contact{'s link' if len(bridging) != 1 else ' links'} two or more clusters"
+        + (f" ({', '.join(bridging[:5])}{', …' if len(bridging) > 5 else ''})" if bridging else "")
+        + f". {len(dormant_names)} dormant"
+        + (f" ({', '.join(dormant_names[:5])}{', …' if len(dormant_names) > 5 else ''})" if dormant_names else "")
+        + f", {int(weak.sum())} weak or drifting."
+        + (f" {note}" if note else "")
+    )
+    return Chart(fig, alt)
