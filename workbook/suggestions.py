@@ -120,7 +120,7 @@ def goal_suggestions(store: Store, *, per_source: int = PER_SOURCE) -> list[Sugg
     found = suggest_goals(
         store.last_contact(),
         store.open_follow_ups(),
-        nudges(store.balances(), store.contact_interests(), today),
+        nudges(store.balances(), today, store.contact_interests),
         presence,
         today,
         per_source=per_source,
