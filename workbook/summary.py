@@ -268,7 +268,7 @@ def read_file(path: Path) -> dict:
     if size > MAX_FILE_BYTES:
         raise SummaryError(f"{size:,} bytes, far larger than a summary ({MAX_FILE_BYTES:,} at most)")
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SummaryError("not UTF-8 text") from None
     except OSError as error:

@@ -118,7 +118,8 @@ def print_pdf(browser: str, source: Path, target: Path) -> None:
             "--disable-sync",
             "--no-first-run",
             f"--user-data-dir={profile}",
-            "--no-pdf-header-footer",
+            "--no-pdf-header-footer",  # Chromium 120 and later
+            "--print-to-pdf-no-header",  # older releases; each ignores the other's flag
             f"--print-to-pdf={target}",
             source.resolve().as_uri(),
         ]
