@@ -11,7 +11,8 @@ import pytest
 from workbook.model import Contact, Nudge, ValidationError
 from workbook.sample import sample_store
 from workbook.store import Store
-from workbook.suggestions import dormant_ties, due_contacts, goal_suggestions, suggest_goals
+from workbook.network import keep_in_touch
+from workbook.suggestions import dormant_ties, goal_suggestions, presence_todo, suggest_goals
 from workbook.widgets.goals import NinetyDayPlan
 
 HOSTILE = "<script>alert(1)</script>"
@@ -63,18 +64,19 @@ def test_dormant_ties_on_sample(sample):
     assert found["years"].tolist() == [5.5, 4.8, 3.7, 3.4]
 
 
-def test_due_contacts_are_past_cadence_and_not_dormant(sample):
-    due = due_contacts(sample.last_contact(), sample.today())
-    assert not due.empty
-    assert (due["days_since"] > due["cadence"]).all()
-    assert not set(due["name"]) & {"Hiro Sato", "Tom Whitfield", "Lucy Chen", "Raj Patel"}
-    assert due["overdue"].is_monotonic_decreasing
+def test_due_suggestions_are_most_overdue_first_and_not_dormant(sample):
+    found = [g for g in goal_suggestions(sample) if g.source == "due"]
+    health = keep_in_touch(sample.last_interactions(), sample.today()).set_index("name")
+    overdue = [health.loc[g.name, "overdue_days"] for g in found]
+    assert len(found) == 3 and overdue == sorted(overdue, reverse=True)
+    assert all(health.loc[g.name, "status"] in ("due", "drifting") for g in found)
 
 
 def test_suggestions_on_sample_draw_from_every_source_present(sample):
     found = goal_suggestions(sample)
     sources = {s.source for s in found}
-    assert sources == {"follow-up", "dormant", "due", "reciprocity"}  # the sample has no presence audit yet
+    assert sources == {"follow-up", "dormant", "due", "presence", "reciprocity"}
+    assert [g.goal for g in found if g.source == "presence"] == ["Do the online presence audit (chapter 04) for the networks I use"]
     assert any(s.goal.startswith("Keep my promise to Theo Brandt: Send the notebook") for s in found)
     assert [s.horizon for s in found] == sorted(s.horizon for s in found)
     reconnect = [s for s in found if s.source == "dormant"]
@@ -82,22 +84,32 @@ def test_suggestions_on_sample_draw_from_every_source_present(sample):
 
 
 def test_suggest_goals_pure_presence_and_limits():
-    today = dt.date(2026, 6, 30)
-    last = pd.DataFrame(
-        {"contact_id": [1, 2], "name": ["A", "B"], "layer": [5, None], "cadence_days": [None, None],
-         "last_contact": ["2026-01-01", "2020-01-01"]}
+    health = pd.DataFrame(
+        {"contact_id": [1, 2, 3], "name": ["A", "B", "C"], "last_interaction": ["2026-01-01", "2020-01-01", "2026-06-01"],
+         "days_since": [180, 2372, 29], "overdue_days": [90, 2007, -1], "status": ["drifting", "dormant", "in touch"]}
     )
-    follow = pd.DataFrame(columns=["id", "owner", "promise", "due", "contact_id", "name"])
-    presence = pd.DataFrame({"network": ["LinkedIn"] * 5, "item": list("abcde"), "checked": [1, 0, 0, 0, 0]})
+    follow = pd.DataFrame({"id": [1], "owner": ["me"], "promise": ["send <the> deck"], "due": [None], "contact_id": [3], "name": ["C"]})
+    todo = [("LinkedIn", "b"), ("LinkedIn", "c"), ("Facebook", "d")]
     nudge = [Nudge(1, "A", "r", "send them an article")]
-    found = suggest_goals(last, follow, nudge, presence, today, per_source=2)
-    assert [(s.horizon, s.source, s.goal) for s in found] == [
-        (30, "dormant", "Reconnect with B (last in touch 2020-01-01, 6.5 years ago)"),
-        (30, "due", "Check in with A (last in touch 2026-01-01, 180 days ago)"),
-        (60, "presence", "LinkedIn: b"),
-        (60, "presence", "LinkedIn: c"),
-        (90, "reciprocity", "Give back to A: send them an article"),
+    found = suggest_goals(health, follow, nudge, todo, per_source=2)
+    assert [(s.horizon, s.source, s.goal, s.contact_id) for s in found] == [
+        (30, "follow-up", "Keep my promise to C: send <the> deck", 3),
+        (30, "dormant", "Reconnect with B (last in touch 2020-01-01, 6.5 years ago)", 2),
+        (30, "due", "Check in with A (last in touch 2026-01-01, 180 days ago)", 1),
+        (60, "presence", "LinkedIn: b", None),
+        (60, "presence", "LinkedIn: c", None),
+        (90, "reciprocity", "Give back to A: send them an article", 1),
     ]
+
+
+def test_presence_todo_reads_the_audit(sample):
+    assert presence_todo(sample) is None
+    sample._conn.execute("INSERT INTO presence_audit (network, item, checked) VALUES ('LinkedIn', 'photo', 1)")
+    for network in ("Facebook", "Instagram", "X (Twitter)"):
+        sample._conn.execute("INSERT INTO presence_audit (network, item, checked) VALUES (?, 'not-used', 1)", (network,))
+    todo = presence_todo(sample)
+    assert todo and {n for n, _ in todo} == {"LinkedIn"} and len(todo) == 6
+    assert not any("photo" in idea for _, idea in todo)
 
 
 def test_widget_add_from_suggestion_mark_done_and_delete(sample):

@@ -14,11 +14,10 @@ import datetime as dt
 import pandas as pd
 
 from .model import Nudge, nudges
+from .network import DORMANT, DRIFTING, DUE, NOT_USED, keep_in_touch, presence_suggestions
 from .store import Store
 
 DORMANT_YEARS = 3  # Levin, Walter & Murnighan (2011): out of touch for three years or more
-# Keep-in-touch rhythm by Dunbar layer when a contact has no cadence of its own (days).
-DEFAULT_CADENCE_DAYS = {5: 14, 15: 30, 50: 90, 150: 365}
 PER_SOURCE = 3  # suggestions of each kind, so one source cannot crowd out the rest
 
 SOURCES = {
@@ -60,35 +59,22 @@ def dormant_ties(last_contact: pd.DataFrame, today: dt.date, years: int = DORMAN
     return found.sort_values(["last_contact", "name"]).reset_index(drop=True)
 
 
-def due_contacts(last_contact: pd.DataFrame, today: dt.date) -> pd.DataFrame:
-    """Contacts past their keep-in-touch cadence (their own, else their layer's default) but not
-    yet dormant, most overdue first. Contacts with no layer and no cadence are left out."""
-    frame = last_contact[last_contact["last_contact"].notna()].copy()
-    cadence = frame["cadence_days"].astype("Float64")
-    layer_default = frame["layer"].map(lambda v: DEFAULT_CADENCE_DAYS.get(int(v)) if pd.notna(v) else None)
-    frame["cadence"] = cadence.fillna(layer_default.astype("Float64"))
-    frame = frame[frame["cadence"].notna()]
-    frame["days_since"] = (pd.Timestamp(today) - pd.to_datetime(frame["last_contact"])).dt.days
-    frame["overdue"] = frame["days_since"] - frame["cadence"]
-    cutoff = dormant_cutoff(today).isoformat()
-    frame = frame[(frame["overdue"] > 0) & (frame["last_contact"] >= cutoff)]
-    return frame.sort_values(["overdue", "name"], ascending=[False, True]).reset_index(drop=True)
-
-
 def suggest_goals(
-    last_contact: pd.DataFrame,
+    health: pd.DataFrame,
     follow_ups: pd.DataFrame,
     nudge_list: list[Nudge],
-    presence: pd.DataFrame,
-    today: dt.date,
+    presence_todo: list[tuple[str, str]] | None,
     *,
     per_source: int = PER_SOURCE,
 ) -> list[Suggestion]:
     """Concrete goals, each with its horizon and where it came from, in plan order.
 
-    last_contact: contact_id, name, layer, cadence_days, last_contact (ISO date or None)
+    health: network.keep_in_touch() output: contact_id, name, last_interaction, days_since,
+            overdue_days, status ('in touch', 'due', 'drifting', 'dormant', ...)
     follow_ups: open promises: owner ('me'/'them'), promise, due, contact_id, name
-    presence: network, item, checked (0/1)"""
+    nudge_list: reciprocity nudges (model.nudges)
+    presence_todo: (network, suggestion) for unchecked presence items; None if the audit was never
+                   started, which gives one suggestion to start it."""
     found: list[Suggestion] = []
     mine = follow_ups[follow_ups["owner"] == "me"].head(per_source)
     for r in mine.itertuples(index=False):
@@ -97,32 +83,46 @@ def suggest_goals(
     theirs = follow_ups[follow_ups["owner"] == "them"].head(per_source)
     for r in theirs.itertuples(index=False):
         found.append(Suggestion(30, "follow-up", f"Check in with {r.name} about: {r.promise}", int(r.contact_id), r.name))
-    for r in dormant_ties(last_contact, today).head(per_source).itertuples(index=False):
+    dormant = health[health["status"] == DORMANT].sort_values(["last_interaction", "name"])
+    for r in dormant.head(per_source).itertuples(index=False):
+        years = round(int(r.days_since) / 365.25, 1)
         found.append(
-            Suggestion(30, "dormant", f"Reconnect with {r.name} (last in touch {r.last_contact}, {r.years} years ago)", int(r.contact_id), r.name)
+            Suggestion(30, "dormant", f"Reconnect with {r.name} (last in touch {r.last_interaction}, {years} years ago)", int(r.contact_id), r.name)
         )
-    for r in due_contacts(last_contact, today).head(per_source).itertuples(index=False):
+    due = health[health["status"].isin((DUE, DRIFTING))].sort_values(["overdue_days", "name"], ascending=[False, True])
+    for r in due.head(per_source).itertuples(index=False):
         found.append(
-            Suggestion(30, "due", f"Check in with {r.name} (last in touch {r.last_contact}, {int(r.days_since)} days ago)", int(r.contact_id), r.name)
+            Suggestion(30, "due", f"Check in with {r.name} (last in touch {r.last_interaction}, {int(r.days_since)} days ago)", int(r.contact_id), r.name)
         )
-    unchecked = presence[presence["checked"] == 0].sort_values(["network", "item"]).head(per_source)
-    for r in unchecked.itertuples(index=False):
-        found.append(Suggestion(60, "presence", f"{r.network}: {r.item}"))
+    if presence_todo is None:
+        found.append(Suggestion(60, "presence", "Do the online presence audit (chapter 04) for the networks I use"))
+    else:
+        for network, idea in presence_todo[:per_source]:
+            found.append(Suggestion(60, "presence", f"{network}: {idea}"))
     for n in nudge_list[:per_source]:
         found.append(Suggestion(90, "reciprocity", f"Give back to {n.name}: {n.suggestion}", n.contact_id, n.name))
     return found
 
 
+def presence_todo(store: Store) -> list[tuple[str, str]] | None:
+    """Unchecked presence-audit items as (network, suggestion); None if the audit was never used."""
+    rows = store.query("SELECT network, item, checked FROM presence_audit")
+    if rows.empty:
+        return None
+    ticked = rows[rows["checked"] == 1]
+    not_used = set(ticked.loc[ticked["item"] == NOT_USED, "network"])
+    checked = set(zip(ticked["network"], ticked["item"]))
+    return presence_suggestions(checked, not_used)
+
+
 def goal_suggestions(store: Store, *, per_source: int = PER_SOURCE) -> list[Suggestion]:
     """Suggestions from everything in `store`, leaving out goals already in the plan."""
     today = store.today()
-    presence = store.query("SELECT network, item, checked FROM presence_audit")
     found = suggest_goals(
-        store.last_contact(),
+        keep_in_touch(store.last_interactions(), today),
         store.open_follow_ups(),
         nudges(store.balances(), today, store.contact_interests),
-        presence,
-        today,
+        presence_todo(store),
         per_source=per_source,
     )
     taken = set(store.query("SELECT goal FROM goals")["goal"])
