@@ -12,5 +12,6 @@ from .widgets import ConversationPlanner, ReciprocityTracker
 from .widgets.goals import NinetyDayPlan  # noqa: F401  (chapter 08)
 from .progress import progress  # noqa: F401
 from .export import export_workbook  # noqa: F401
+from .widgets import ContactBook, FollowUps, ImportContacts, NetworkMap, PresenceAudit, TimeBlocks  # noqa: F401
 
 __all__ = ["ConversationPlanner", "Lesson", "ReciprocityTracker", "Store", "data_home", "start"]

@@ -192,9 +192,10 @@ def brokerage(graph: nx.Graph) -> pd.DataFrame:
     are not connected to each other, low constraint and high effective size, hear more varied
     ideas.)"""
     cluster_of = clusters(graph)
-    constraint = nx.constraint(graph)
-    effective = nx.effective_size(graph)
-    between = nx.betweenness_centrality(graph) if graph.number_of_nodes() else {}
+    empty = graph.number_of_nodes() == 0  # networkx's constraint refuses an empty graph
+    constraint = {} if empty else nx.constraint(graph)
+    effective = {} if empty else nx.effective_size(graph)
+    between = {} if empty else nx.betweenness_centrality(graph)
     rows = []
     for node in graph:
         reached = tuple(sorted({cluster_of[n] for n in [node, *graph[node]] if n in cluster_of}))

@@ -1,0 +1,92 @@
+"""The online presence audit: a checklist for LinkedIn, Facebook, Instagram and X (Twitter), saved
+as you tick, with a score per network and a concrete next step for every unticked item."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..network import NOT_USED, PRESENCE_CHECKLIST, presence_score, presence_suggestions
+from ..store import Store
+from .common import Status, esc, heading, html_table
+
+
+class PresenceAudit(widgets.VBox):
+    """`PresenceAudit(store)`; with no store, your own workbook.
+
+    `checks[(network, item_key)]` is the checkbox of one item, `not_used[network]` says you do not
+    use a network (it then leaves the score). Each tick saves at once."""
+
+    def __init__(self, store: Store | None = None):
+        self.store = store if store is not None else Store()
+        saved = self.store.presence_checks()
+        self.checks: dict[tuple[str, str], widgets.Checkbox] = {}
+        self.not_used: dict[str, widgets.Checkbox] = {}
+        pages = []
+        self._loading = True
+        for network, items in PRESENCE_CHECKLIST.items():
+            skip = widgets.Checkbox(value=(network, NOT_USED) in saved, description=f"I do not use {network}", indent=False)
+            skip.observe(lambda change, n=network: self._on_tick(n, NOT_USED, change["new"]), "value")
+            self.not_used[network] = skip
+            boxes = []
+            for item in items:
+                box = widgets.Checkbox(
+                    value=(network, item.key) in saved, description=item.label, indent=False,
+                    layout=widgets.Layout(width="42em"),
+                )
+                box.observe(lambda change, n=network, k=item.key: self._on_tick(n, k, change["new"]), "value")
+                self.checks[(network, item.key)] = box
+                boxes.append(box)
+            pages.append(widgets.VBox([skip, *boxes]))
+        self._loading = False
+        self.tabs = widgets.Tab(children=pages, titles=list(PRESENCE_CHECKLIST))
+        self.status = Status()
+        self.score_view = widgets.HTML()
+        self.suggestion_view = widgets.HTML()
+        super().__init__([heading("Online presence audit"), self.tabs, self.status, self.score_view, self.suggestion_view])
+        self._show()
+
+    def __repr__(self) -> str:
+        overall = self.score().iloc[-1]
+        return f"PresenceAudit({self.store!r}: {overall['done']} of {overall['items']} done)"
+
+    # --- plain data --------------------------------------------------------------------------
+
+    def score(self) -> pd.DataFrame:
+        """Items done per network you use, then Overall: network, done, items, percent."""
+        checked, unused = self._state()
+        return presence_score(checked, unused)
+
+    def suggestions(self) -> list[str]:
+        """'Network: what to do' for every unticked item on the networks you use."""
+        checked, unused = self._state()
+        return [f"{network}: {text}" for network, text in presence_suggestions(checked, unused)]
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _state(self) -> tuple[set[tuple[str, str]], set[str]]:
+        saved = self.store.presence_checks()
+        unused = {network for network, item in saved if item == NOT_USED}
+        return {pair for pair in saved if pair[1] != NOT_USED}, unused
+
+    def _on_tick(self, network: str, item: str, checked: bool) -> None:
+        if self._loading:
+            return
+        self.store.set_presence_check(network, item, checked)
+        self.status.ok(f"Saved {network}.")
+        self._show()
+
+    def _show(self) -> None:
+        score = self.score()
+        self.score_view.value = html_table(
+            score.rename(columns={"network": "Network", "done": "Done", "items": "Items", "percent": "Percent"}),
+            {"Network": "Network", "Done": "Done", "Items": "Items", "Percent": "Percent"},
+            caption="Your presence score (networks you use)",
+            empty="",
+        )
+        ideas = self.suggestions()
+        if ideas:
+            items = "".join(f"<li>{esc(idea)}</li>" for idea in ideas)
+            self.suggestion_view.value = f"<p>Next steps, one at a time:</p><ol>{items}</ol>"
+        else:
+            self.suggestion_view.value = "<p>Every item is done on the networks you use: check again in a few months.</p>"
