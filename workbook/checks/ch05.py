@@ -54,9 +54,12 @@ def met_online(answer, store: Store) -> Feedback:
     return Feedback(True, f"{len(expected)} contacts met online: {', '.join(sorted(expected))}.")
 
 
-def completed_after_event(store: Store, plan_id: int) -> Feedback:
+def completed_after_event(store: Store, plan_id: int | None) -> Feedback:
     """Exercise 3: the plan's after-event part is filled in: what you talked about, at least one
-    promise, and a follow-up date no more than a week after the later of the event and today."""
+    promise, and a follow-up date no more than a week after the later of the event and today.
+    `plan_id` is the planner's current plan (None until it has saved one)."""
+    if plan_id is None:
+        return Feedback(False, "the planner has no plan yet. Choose who the conversation was with, then fill in the rest.")
     try:
         plan = store.get_plan(plan_id)
     except KeyError:
