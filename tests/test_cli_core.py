@@ -50,6 +50,20 @@ def test_student_version_strips_solutions_and_outputs():
     assert "BEGIN SOLUTION" not in "".join(sources)
 
 
+def test_solution_code_is_folded_in_the_book_but_not_in_exercises():
+    solution = notebooks.fold_solutions(solution_notebook())
+    assert solution.cells[2].metadata["tags"] == ["hide-input"]
+    assert solution.cells[0].metadata.get("tags", []) == []  # only solution cells fold
+    assert notebooks.student_version(solution).cells[1].metadata.get("tags", []) == []
+
+
+def test_committed_solutions_fold_their_code():
+    for path in notebooks.chapter_files(notebooks.SOLUTIONS):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code" and notebooks.BEGIN in cell.source:
+                assert "hide-input" in cell.metadata.get("tags", []), f"{path.name}: run python -m workbook execute {path}"
+
+
 def test_drift_is_detected_and_named(tmp_path):
     solution = tmp_path / "09-test.ipynb"
     exercise = tmp_path / "ex" / "09-test.ipynb"

@@ -33,6 +33,18 @@ def strip_solutions(source: str, cell_type: str) -> str:
     return _CODE_REGION.sub(TEXT_PLACEHOLDER, source)
 
 
+FOLDED = "hide-input"  # Jupyter Book folds the code of cells with this tag behind a "show" button
+
+
+def fold_solutions(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Tag every code cell holding a solution region, so the book shows solutions folded."""
+    for cell in notebook.cells:
+        tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+        if cell.cell_type == "code" and BEGIN in cell.source and FOLDED not in tags:
+            tags.append(FOLDED)
+    return notebook
+
+
 def student_version(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The exercise notebook: solution regions replaced, solution-only cells dropped, no outputs,
     and a title "# Solutions N: ..." renamed "# Exercises N: ..."."""
@@ -42,6 +54,11 @@ def student_version(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
             continue
         copy = nbformat.from_dict({k: v for k, v in cell.items() if k not in ("outputs", "execution_count")})
         copy.source = strip_solutions(cell.source, cell.cell_type)
+        tags = [t for t in copy.get("metadata", {}).get("tags", []) if t != FOLDED]
+        if tags:
+            copy.metadata["tags"] = tags
+        else:
+            copy.get("metadata", {}).pop("tags", None)
         if cell.cell_type == "markdown":
             copy.source = re.sub(r"\A# Solutions\b", "# Exercises", copy.source)
         if cell.cell_type == "code":
@@ -103,7 +120,10 @@ def execute(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 300) -
 
 
 def execute_file(path: Path) -> None:
-    notebook = execute(nbformat.read(path, as_version=4), path.parent)
+    notebook = nbformat.read(path, as_version=4)
+    if path.resolve().parent == SOLUTIONS:
+        fold_solutions(notebook)
+    notebook = execute(notebook, path.parent)
     nbformat.write(notebook, path)
 
 
