@@ -178,7 +178,9 @@ def test_ego_position_equals_networkx_on_the_ego_graph():
     graph = hand_made()
     ego = graph.copy()
     ego.add_edges_from(("me", node) for node in graph)
-    effective, constraint = N.ego_position(graph)
+    effective, constraint = N.ego_position(
+        pd.DataFrame({"contact_id": list(graph)}), pd.DataFrame(list(graph.edges()), columns=["a", "b"])
+    )
     assert effective == pytest.approx(nx.effective_size(ego)["me"])
     assert constraint == pytest.approx(nx.constraint(ego)["me"])
     assert effective == pytest.approx(8 - 2 * 8 / 8)
@@ -224,10 +226,14 @@ def test_a_large_network_draws_the_best_connected_and_says_so():
 
 
 def test_map_selection_breaks_ties_by_recent_interaction():
-    graph = nx.Graph()
-    graph.add_nodes_from([(1, {"name": "Old"}), (2, {"name": "New"}), (3, {"name": "Never"})])
-    chosen = N.map_selection(graph, {1: "2020-01-01", 2: "2026-01-01", 3: None}, limit=2)
-    assert chosen == [2, 1]
+    contacts = pd.DataFrame(
+        {"contact_id": [1, 2, 3, 4], "name": ["Old", "New", "Never", "Hub"],
+         "last_interaction": ["2020-01-01", "2026-01-01", None, float("nan")]}
+    )
+    ties = pd.DataFrame([(1, 4), (3, 4)], columns=["a", "b"])
+    assert N.map_selection(contacts, ties, limit=3) == [4, 1, 3]  # most ties, then the most recent
+    assert N.map_selection(contacts, ties.iloc[:0], limit=3) == [2, 1, 4]  # no ties: recent first, no date last
+    assert N.map_selection(contacts, ties, limit=10) == [1, 2, 3, 4]
 
 
 # --- follow-ups ------------------------------------------------------------------------------------

@@ -161,10 +161,9 @@ LABELS_SHOWN = 25
 
 
 def tie_graph(contacts: pd.DataFrame, ties: pd.DataFrame) -> nx.Graph:
-    """Contacts as nodes (with their columns as attributes) and who-knows-whom as edges."""
+    """Contacts as nodes (with their name) and who-knows-whom as edges."""
     graph = nx.Graph()
-    for row in contacts.to_dict("records"):
-        graph.add_node(int(row["contact_id"]), **row)
+    graph.add_nodes_from((int(cid), {"name": name}) for cid, name in zip(contacts["contact_id"], contacts["name"]))
     graph.add_edges_from(zip(ties["a"].astype(int), ties["b"].astype(int)))
     return graph
 
@@ -219,37 +218,44 @@ def brokerage(graph: nx.Graph) -> pd.DataFrame:
     return frame
 
 
-def ego_position(graph: nx.Graph) -> tuple[float, float]:
-    """Your own effective size and constraint in your ego network (you tied to every contact,
-    plus the ties among them), computed directly in O(ties) so it works for 10,000 contacts.
+def ego_position(contacts: pd.DataFrame, ties: pd.DataFrame) -> tuple[float, float]:
+    """Your own effective size and constraint in your ego network (you tied to every contact in
+    `contacts`, plus the `ties` a-b among them), in O(ties) with pandas so it works for 10,000.
 
     Equal to nx.effective_size and nx.constraint on that ego graph for unweighted ties: effective
     size is n - 2t/n (n contacts, t ties among them); your constraint is the sum over contacts j
     of (p_j + sum over q tied to j of p_q * p_qj)^2, where p = 1/n and p_qj = 1/(q's ties + 1)."""
-    n = graph.number_of_nodes()
+    n = len(contacts)
     if n == 0:
         return float("nan"), float("nan")
-    t = graph.number_of_edges()
-    effective = n - 2 * t / n
-    share = {q: 1 / (graph.degree(q) + 1) for q in graph}
-    constraint = sum((1 / n + sum(share[q] for q in graph[j]) / n) ** 2 for j in graph)
-    return effective, constraint
+    t = len(ties)
+    degree = pd.concat([ties["a"], ties["b"]]).value_counts()
+    share = 1 / (degree.reindex(contacts["contact_id"]).fillna(0) + 1)
+    # Each tie a-b adds share[b] to a's indirect path through b, and share[a] to b's.
+    indirect = pd.concat(
+        [pd.Series(share.reindex(ties["b"]).to_numpy(), index=ties["a"]), pd.Series(share.reindex(ties["a"]).to_numpy(), index=ties["b"])]
+    ).groupby(level=0).sum()
+    indirect = indirect.reindex(contacts["contact_id"]).fillna(0)
+    return n - 2 * t / n, float((((1 + indirect) / n) ** 2).sum())
 
 
-def map_selection(graph: nx.Graph, last_interaction: dict[int, str | None], limit: int = MAP_LIMIT) -> list[int]:
+def map_selection(contacts: pd.DataFrame, ties: pd.DataFrame, limit: int = MAP_LIMIT) -> list[int]:
     """The contacts a map draws: everyone up to `limit`, else the best connected (most ties
-    among your contacts), then the most recently in touch, then by name."""
-    if graph.number_of_nodes() <= limit:
-        return list(graph)
-    def rank(node):
-        last = last_interaction.get(node) or ""
-        return (-graph.degree(node), _descending(last), graph.nodes[node].get("name", ""), node)
-    return sorted(graph, key=rank)[:limit]
-
-
-def _descending(iso_date: str) -> str:
-    """A sort key that puts later ISO dates first (and no date last)."""
-    return "".join(chr(0x7F - ord(ch)) for ch in iso_date) if iso_date else "\x7f"
+    among your contacts), then the most recently in touch (no date last), then by name.
+    `contacts` has contact_id, name and last_interaction."""
+    if len(contacts) <= limit:
+        return [int(c) for c in contacts["contact_id"]]
+    degree = pd.concat([ties["a"], ties["b"]]).value_counts()
+    ranked = pd.DataFrame(
+        {
+            "node": contacts["contact_id"].to_numpy(),
+            "degree": degree.reindex(contacts["contact_id"]).fillna(0).to_numpy(),
+            "last": pd.to_datetime(contacts["last_interaction"]).to_numpy(),  # None and NaN become NaT
+            "name": contacts["name"].to_numpy(),
+        }
+    )
+    ranked = ranked.sort_values(["degree", "last", "name", "node"], ascending=[False, False, True, True], na_position="last")
+    return [int(n) for n in ranked["node"].head(limit)]
 
 
 @dataclasses.dataclass
@@ -282,10 +288,11 @@ def network_picture(contacts: pd.DataFrame, ties: pd.DataFrame, *, limit: int = 
     last_interaction (from keep_in_touch); `ties`: a, b. With more than `limit` contacts the map
     keeps the `limit` best connected (see map_selection) and measures clusters, bridges, constraint
     and effective size among them; your own position is measured on everyone."""
-    full = tie_graph(contacts, ties)
-    my_effective, my_constraint = ego_position(full)
-    chosen = map_selection(full, dict(zip(contacts["contact_id"], contacts["last_interaction"])), limit)
-    graph = full.subgraph(chosen).copy()
+    my_effective, my_constraint = ego_position(contacts, ties)
+    chosen = map_selection(contacts, ties, limit)
+    shown = set(chosen)
+    inside = ties[ties["a"].isin(shown) & ties["b"].isin(shown)]
+    graph = tie_graph(contacts.set_index("contact_id").loc[chosen].reset_index(), inside)
     metrics = brokerage(graph)
     nodes = contacts.set_index("contact_id").loc[chosen].reset_index()
     nodes = nodes.merge(metrics.drop(columns="name"), on="contact_id", how="left")
@@ -310,7 +317,7 @@ def network_picture(contacts: pd.DataFrame, ties: pd.DataFrame, *, limit: int = 
         for a, b in graph.edges()
     ]
     edges = pd.DataFrame(edge_rows, columns=["a", "b", "x0", "y0", "x1", "y1", "between_clusters", "dormant"])
-    return NetworkPicture(nodes, edges, full.number_of_nodes(), full.number_of_edges(), my_effective, my_constraint)
+    return NetworkPicture(nodes, edges, len(contacts), len(ties), my_effective, my_constraint)
 
 
 BRIDGES_NAMED = 5

@@ -707,12 +707,16 @@ class Store:
         yet); None when nothing is logged. Never the day the contact or its cadence was set."""
         today = self.today().isoformat()
         return self.query(
+            # The latest per table first, then the latest of those: a 10,000-contact workbook's
+            # union shrinks from every exchange to a row per contact and table.
             """WITH happened (contact_id, on_date) AS (
-                   SELECT contact_id, on_date FROM exchanges WHERE on_date <= :today
-                   UNION ALL SELECT contact_id, on_date FROM touchpoints WHERE on_date <= :today
-                   UNION ALL SELECT contact_id, planned_for FROM plans
+                   SELECT contact_id, MAX(on_date) FROM exchanges WHERE on_date <= :today GROUP BY contact_id
+                   UNION ALL SELECT contact_id, MAX(on_date) FROM touchpoints WHERE on_date <= :today GROUP BY contact_id
+                   UNION ALL SELECT contact_id, MAX(planned_for) FROM plans
                              WHERE contact_id IS NOT NULL AND planned_for IS NOT NULL AND planned_for <= :today
-                   UNION ALL SELECT contact_id, done_on FROM follow_ups WHERE done_on IS NOT NULL AND done_on <= :today
+                             GROUP BY contact_id
+                   UNION ALL SELECT contact_id, MAX(done_on) FROM follow_ups
+                             WHERE done_on IS NOT NULL AND done_on <= :today GROUP BY contact_id
                ), latest AS (SELECT contact_id, MAX(on_date) AS last_interaction FROM happened GROUP BY contact_id)
                SELECT c.id AS contact_id, c.name, c.circle, c.layer, c.cadence_days, l.last_interaction
                FROM contacts c LEFT JOIN latest l ON l.contact_id = c.id
