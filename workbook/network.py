@@ -29,7 +29,6 @@ MAX_CADENCE = 3 * 365  # beyond three years a tie is dormant whatever the cadenc
 DORMANT_YEARS = 3  # Levin, Walter & Murnighan (2011): ties out of touch for three years or more
 
 IN_TOUCH, DUE, DRIFTING, DORMANT, NO_CONTACT = "in touch", "due", "drifting", "dormant", "no contact logged"
-HEALTH_ORDER = (DORMANT, DRIFTING, DUE, IN_TOUCH, NO_CONTACT)
 NEEDS_ATTENTION = (DUE, DRIFTING, DORMANT)
 
 
