@@ -127,3 +127,10 @@ def test_names_that_look_like_code_pass_through_untouched(store):
     [contact] = [c for c in store.records("contacts") if c["source_key"] == "linkedin:linkedin.com/in/x"]
     assert contact["name"] == "<img src=x onerror=alert(1)> '; DELETE FROM contacts; --"
     assert (contact["company"], contact["position"]) == ("=1+1", "@mention")
+
+
+def test_a_file_too_large_to_be_an_export_is_refused(store):
+    huge = HEADER + b"x" * (50 * 2**20)
+    assert refusal(huge, "big.csv", store) == (
+        "big.csv: the file is larger than 50 MB, more than any contacts export; check you chose the right file."
+    )

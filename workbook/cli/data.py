@@ -47,7 +47,7 @@ def run_import(args) -> int:
             report = plan_import(args.path, None, store, replace=args.replace)
             _show_messages(report)
             if args.dry_run:
-                return _dry_run_result(report, store)
+                return _dry_run_result(report)
             report = apply_import(report, store)
     except (FormatError, StoreError) as error:
         return fail(str(error))
@@ -82,7 +82,7 @@ def _show_messages(report: ImportReport) -> None:
         print(f"workbook: ... and {len(messages) - MAX_MESSAGES} more", file=sys.stderr)
 
 
-def _dry_run_result(report: ImportReport, store: Store) -> int:
+def _dry_run_result(report: ImportReport) -> int:
     print(f"Dry run: {report.filename} ({report.label}) into {default_path()} would give {report.summary()}.")
     if not report.ok:
         return fail(f"{report.filename}: the import would be refused; fix the problems listed and try again.")

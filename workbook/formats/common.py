@@ -91,20 +91,24 @@ class ContactRecord:
         contact = Contact(
             self.name, self.circle, self.company, self.position, self.email, self.interests, self.how_met, self.notes
         ).validated()
-        return dataclasses.replace(
-            self,
-            **{f: getattr(contact, f) for f in ("name", "company", "position", "email", "interests", "how_met", "notes")},
+        return ContactRecord(
+            self.line,
+            self.source_key,
+            contact.name,
+            contact.circle,
+            contact.company,
+            contact.position,
+            contact.email,
             url=clean_text(self.url, "web address", limit=MAX_SHORT, multiline=False),
             phone=clean_text(self.phone, "phone", limit=MAX_SHORT, multiline=False),
-            met_on=_iso(clean_date(self.met_on, "met on", today=dt.date.today())),
+            interests=contact.interests,
+            how_met=contact.how_met,
+            met_on=clean_date(self.met_on, "met on", today=dt.date.today()).isoformat() if self.met_on else None,
+            notes=contact.notes,
         )
 
     def columns(self) -> dict:
         return {"source_key": self.source_key, "circle": self.circle, **{f: getattr(self, f) for f in IMPORTED_FIELDS}}
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 Parsed = tuple[list[ContactRecord], list[Problem]]
@@ -130,7 +134,9 @@ def decode(data: bytes) -> tuple[str, str | None]:
     """The file's text, and a notice when it was not UTF-8 and we fell back to another encoding.
     Refuses empty files, binary files, and text with NUL bytes."""
     if len(data) > MAX_BYTES:
-        raise FormatError(f"the file is {len(data) / 2**20:.0f} MB, more than any contacts export; check you chose the right file.")
+        raise FormatError(
+            f"the file is larger than {MAX_BYTES // 2**20} MB, more than any contacts export; check you chose the right file."
+        )
     notice = None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_utf16(data)
