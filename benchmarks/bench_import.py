@@ -1,0 +1,123 @@
+"""How long `python -m workbook import` takes on a large LinkedIn export, and how much memory.
+
+    python benchmarks/bench_import.py [--rows 30000]
+
+Generates a fictional Connections.csv, then times the whole CLI process (wall clock, median of 3,
+each into a fresh temporary WORKBOOK_HOME), a re-import of the same file into the filled store,
+the CLI's start-up alone (`--help`), the import itself in this process, and next to them
+pandas.read_csv plus sqlite3 executemany of the same rows: the floor for any importer in Python.
+Targets: 3 s and 300 MB for the whole CLI process."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+TARGET_SECONDS = 3.0
+TARGET_MB = 300
+RUNS = 3
+FIRST = ["Ana", "Bilal", "Chiara", "Dmitri", "Efua", "Farid", "Grete", "Hiro", "Ines", "Jonas", "Kemi", "Lars"]
+LAST = ["Abara", "Berg", "Costa", "Dube", "Eklund", "Fofana", "Gupta", "Haas", "Ito", "Jansen", "Kaur", "Lund"]
+COMPANIES = ["Northwind Freight", "Vela Retail", "Hartwell & Sons, Ltd.", 'The "Good" Bakery', "Kumo Cloud", ""]
+POSITIONS = ["Analyst", "Director, Data Science", "Engineer", "Founder", "Product Manager", ""]
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def write_export(path: Path, rows: int) -> None:
+    """A Connections.csv shaped like LinkedIn's: BOM, CRLF, notes before the header, most emails empty."""
+    rng = random.Random(2024)
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        out.write('Notes:\r\n"Some email addresses below are blank because those members do not share them."\r\n\r\n')
+        writer = csv.writer(out)
+        writer.writerow(["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"])
+        for number in range(rows):
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            email = f"{first}.{last}{number}@example.com".lower() if rng.random() < 0.1 else ""
+            connected = f"{rng.randint(1, 28):02d} {rng.choice(MONTHS)} {rng.randint(2010, 2025)}"
+            writer.writerow([first, last, f"https://www.linkedin.com/in/{first}-{last}-{number}".lower(), email,
+                             rng.choice(COMPANIES), rng.choice(POSITIONS), connected])
+
+
+def cli(args: list[str], home: Path) -> float:
+    """Seconds of wall clock for one CLI process; stops the benchmark if it fails."""
+    env = {**os.environ, "WORKBOOK_HOME": str(home)}
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "workbook", *args], env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"benchmark: {' '.join(args)} failed:\n{result.stderr}")
+    return elapsed
+
+
+def pandas_and_sqlite(path: Path, folder: Path) -> float:
+    """The floor: read the rows with pandas and insert them with one executemany."""
+    start = time.perf_counter()
+    with path.open(encoding="utf-8-sig") as handle:
+        skip = next(n for n, line in enumerate(handle) if line.startswith("First Name,"))
+    frame = pd.read_csv(path, skiprows=skip, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    db = sqlite3.connect(folder / f"floor-{time.monotonic_ns()}.sqlite3")
+    db.execute("CREATE TABLE contacts (first TEXT, last TEXT, url TEXT, email TEXT, company TEXT, position TEXT, connected TEXT)")
+    with db:
+        db.executemany("INSERT INTO contacts VALUES (?, ?, ?, ?, ?, ?, ?)", frame.itertuples(index=False, name=None))
+    db.close()
+    return time.perf_counter() - start
+
+
+def in_process(path: Path, folder: Path) -> float:
+    """plan_import + apply_import alone, with the interpreter and packages already loaded."""
+    from workbook.formats import apply_import, plan_import
+    from workbook.store import Store
+
+    store = Store(folder / f"inproc-{time.monotonic_ns()}" / "workbook.sqlite3")
+    start = time.perf_counter()
+    apply_import(plan_import(path, None, store), store)
+    elapsed = time.perf_counter() - start
+    store.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=30_000)
+    rows = parser.parse_args().rows
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
+        folder = Path(folder)
+        export = folder / "Connections.csv"
+        write_export(export, rows)
+        homes = [folder / f"home{n}" for n in range(RUNS)]
+        startup = statistics.median(cli(["--help"], folder / "unused") for _ in range(RUNS))
+        fresh = statistics.median(cli(["import", str(export)], home) for home in homes)
+        again = statistics.median(cli(["import", str(export)], home) for home in homes)
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # Linux reports KiB
+        floor = statistics.median(pandas_and_sqlite(export, folder) for _ in range(RUNS))
+        inside = statistics.median(in_process(export, folder) for _ in range(RUNS))
+        size_mb = export.stat().st_size / 2**20
+
+    print(f"LinkedIn export: {rows:,} rows, {size_mb:.1f} MB; median of {RUNS} runs, wall clock\n")
+    table = [
+        ("python -m workbook import (new store)", f"{fresh:.2f} s", f"target {TARGET_SECONDS:.0f} s", "ok" if fresh <= TARGET_SECONDS else "OVER"),
+        ("python -m workbook import (again, all unchanged)", f"{again:.2f} s", f"target {TARGET_SECONDS:.0f} s", "ok" if again <= TARGET_SECONDS else "OVER"),
+        ("  of which CLI start-up (python -m workbook --help)", f"{startup:.2f} s", "", ""),
+        ("peak memory of any CLI process", f"{peak_mb:.0f} MB", f"target {TARGET_MB} MB", "ok" if peak_mb < TARGET_MB else "OVER"),
+        ("plan_import + apply_import, in process", f"{inside:.2f} s", "", ""),
+        ("pandas.read_csv + sqlite3 executemany, in process", f"{floor:.2f} s", "", ""),
+    ]
+    width = max(len(row[0]) for row in table)
+    for label, value, target, verdict in table:
+        print(f"{label:<{width}}  {value:>8}  {target:<14} {verdict}")
+
+
+if __name__ == "__main__":
+    main()
