@@ -4,6 +4,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,6 +42,14 @@ contact_specs = st.lists(
     max_size=6,
     unique_by=lambda spec: identity(spec["name"], spec["company"]),
 )
+
+
+@pytest.fixture(autouse=True, scope="module")
+def home(tmp_path_factory):
+    """Stores here get explicit paths; WORKBOOK_HOME still points away from the real data folder."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKBOOK_HOME", str(tmp_path_factory.mktemp("home")))
+        yield
 
 
 def new_store(folder) -> Store:
