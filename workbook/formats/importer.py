@@ -62,7 +62,7 @@ class ImportReport:
     def summary(self) -> str:
         if self.backup is not None:
             tables = ", ".join(f"{name} {len(rows)}" for name, rows in self.backup.items())
-            return f"{self.new} records restored from a workbook backup ({tables or 'no tables'}), replacing what was there"
+            return f"a restore of {self.new} records ({tables or 'no tables'}), replacing what was there"
         return f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, {self.skipped} skipped"
 
 
