@@ -367,14 +367,13 @@ def test_charts_draw_and_leave_hidden_cells_out(tmp_path):
 
 
 def test_instructor_notebook_runs_on_the_examples(monkeypatch, capsys):
-    """The notebook is committed unexecuted; its code cells must run top to bottom on the examples."""
+    """Its code cells run top to bottom on the examples (nbval also checks its stored outputs)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     nb = json.loads((ROOT / "instructors" / "class-summary.ipynb").read_text(encoding="utf-8"))
-    assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
     monkeypatch.chdir(ROOT / "instructors")
     monkeypatch.setattr(plt, "show", lambda *a, **k: None)
     namespace: dict = {}

@@ -4,14 +4,38 @@
     lesson = workbook.start("07")                 # a chapter: sample network, quiz, reflections
     workbook.ReciprocityTracker(lesson.sample)    # a tool on the sample network
     workbook.ReciprocityTracker()                 # the same tool on your own workbook
+
+Names load on first use, so `python -m workbook` commands and `workbook.formats` do not pay for
+ipywidgets and matplotlib when they do not need them.
 """
 
-from .lesson import Lesson, start
-from .store import Store, data_home
-from .widgets import ConversationPlanner, ReciprocityTracker
-from .widgets.goals import NinetyDayPlan  # noqa: F401  (chapter 08)
-from .progress import progress  # noqa: F401
-from .export import export_workbook  # noqa: F401
-from .widgets import ContactBook, FollowUps, ImportContacts, NetworkMap, PresenceAudit, TimeBlocks  # noqa: F401
+import importlib
 
-__all__ = ["ConversationPlanner", "Lesson", "ReciprocityTracker", "Store", "data_home", "start"]
+from .progress import progress  # eager: a lazy name would be shadowed by the submodule of the same name
+from .store import Store, data_home
+
+# public name -> module that defines it
+_LAZY = {
+    "Lesson": ".lesson",
+    "start": ".lesson",
+    "ConversationPlanner": ".widgets",
+    "ReciprocityTracker": ".widgets",
+    "ContactBook": ".widgets",
+    "NetworkMap": ".widgets",
+    "FollowUps": ".widgets",
+    "PresenceAudit": ".widgets",
+    "TimeBlocks": ".widgets",
+    "ImportContacts": ".widgets",
+    "NinetyDayPlan": ".widgets.goals",
+    "export_workbook": ".export",
+}
+
+__all__ = ["Store", "data_home", "progress", *_LAZY]
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'workbook' has no attribute {name!r}")

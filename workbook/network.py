@@ -464,7 +464,7 @@ NOT_USED = "not-used"  # saved as a checked item when the learner does not use a
 
 PRESENCE_CHECKLIST: dict[str, tuple[PresenceItem, ...]] = {
     "LinkedIn": (
-        PresenceItem("photo", "A recent profile photo where your face is clear", "Add a recent, well-lit photo of your face: profiles with one get far more views."),
+        PresenceItem("photo", "A recent profile photo where your face is clear", "Add a recent, well-lit photo of your face, so people you meet can recognise you."),
         PresenceItem("headline", "A headline that says what you do, not only a job title", "Rewrite your headline as what you do and for whom, e.g. 'Data analyst helping logistics teams plan demand'."),
         PresenceItem("about", "An About section in your own voice", "Write three or four sentences in the About section: what you work on, what you care about, what you would like to hear about."),
         PresenceItem("experience", "Experience that is up to date, with one or two results per role", "Bring your experience up to date and add a concrete result to your current role."),

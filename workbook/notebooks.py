@@ -101,8 +101,13 @@ def throwaway_home():
                 os.environ["WORKBOOK_HOME"] = previous
 
 
+# What ipykernel registers; JupyterLab asks the learner to pick a kernel when this does not match.
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
 def execute(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 300) -> nbformat.NotebookNode:
     """Run every cell in a fresh kernel with a throwaway workbook, keeping widget state for the book."""
+    notebook.metadata["kernelspec"] = dict(KERNELSPEC)
     with throwaway_home():
         client = NotebookClient(
             notebook,

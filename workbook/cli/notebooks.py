@@ -1,9 +1,13 @@
 """`student-version` and `execute`: keep exercises/ in step with solutions/, and run notebooks
 the way the book and the tests expect."""
 
+import importlib
 from pathlib import Path
 
-from .. import notebooks
+
+def _notebooks():
+    """nbformat and nbclient load only when a notebook command runs, keeping other commands quick."""
+    return importlib.import_module("workbook.notebooks")
 
 
 def register(commands) -> None:
@@ -21,6 +25,7 @@ def register(commands) -> None:
 
 
 def student_version(args) -> int:
+    notebooks = _notebooks()
     if args.check:
         problems = [
             problem
@@ -46,6 +51,7 @@ def student_version(args) -> int:
 
 
 def execute(args) -> int:
+    notebooks = _notebooks()
     for path in args.paths:
         try:
             notebooks.execute_file(path)
