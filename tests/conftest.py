@@ -13,8 +13,9 @@ def own_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store(tmp_path / "workbook.sqlite3")
+def store(own_home):
+    """The learner's default workbook, in this test's own home (what the CLI and widgets open)."""
+    s = Store()
     yield s
     s.close()
 

@@ -11,14 +11,6 @@ from workbook.sample import populate
 from workbook.store import Store
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
-    opened = Store()
-    yield opened
-    opened.close()
-
-
 def read_rows(path):
     with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))

@@ -2,20 +2,10 @@
 
 from pathlib import Path
 
-import pytest
 
 from workbook.formats import apply_import, plan_import
-from workbook.store import Store
 
 DATA = Path(__file__).parent / "data" / "formats"
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
-    opened = Store()
-    yield opened
-    opened.close()
 
 
 def imported(path, store):

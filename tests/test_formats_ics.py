@@ -3,22 +3,12 @@
 import datetime as dt
 
 import icalendar
-import pytest
 
 from workbook.formats import export_ics
 from workbook.formats.ics import FollowUp, TimeBlock, calendar
 from workbook.model import Contact
-from workbook.store import Store
 
 NOW = dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.timezone.utc)
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
-    opened = Store()
-    yield opened
-    opened.close()
 
 
 def components(data: bytes, name: str):

@@ -14,14 +14,6 @@ NOW = dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
-    opened = Store()
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def backup(store, tmp_path):
     populate(store)
     path = tmp_path / "backup.json"

@@ -5,19 +5,10 @@ from pathlib import Path
 import pytest
 
 from workbook.formats import FormatError, ImportRefused, apply_import, plan_import
-from workbook.store import Store
 
 DATA = Path(__file__).parent / "data" / "formats"
 CONNECTIONS = DATA / "linkedin_connections.csv"
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
-    opened = Store()
-    yield opened
-    opened.close()
 
 
 def by_name(store):

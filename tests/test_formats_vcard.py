@@ -2,22 +2,12 @@
 
 from pathlib import Path
 
-import pytest
 import vobject
 
 from workbook.formats import apply_import, export_vcard, plan_import
 from workbook.sample import populate
-from workbook.store import Store
 
 DATA = Path(__file__).parent / "data" / "formats"
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
-    opened = Store()
-    yield opened
-    opened.close()
 
 
 def imported(path, store):
