@@ -11,9 +11,7 @@ Targets: 3 s and 300 MB for the whole CLI process."""
 from __future__ import annotations
 
 import argparse
-import csv
 import os
-import random
 import resource
 import sqlite3
 import statistics
@@ -25,29 +23,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbook.sample import linkedin_export
+
 TARGET_SECONDS = 3.0
 TARGET_MB = 300
 RUNS = 3
-FIRST = ["Ana", "Bilal", "Chiara", "Dmitri", "Efua", "Farid", "Grete", "Hiro", "Ines", "Jonas", "Kemi", "Lars"]
-LAST = ["Abara", "Berg", "Costa", "Dube", "Eklund", "Fofana", "Gupta", "Haas", "Ito", "Jansen", "Kaur", "Lund"]
-COMPANIES = ["Northwind Freight", "Vela Retail", "Hartwell & Sons, Ltd.", 'The "Good" Bakery', "Kumo Cloud", ""]
-POSITIONS = ["Analyst", "Director, Data Science", "Engineer", "Founder", "Product Manager", ""]
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-
-def write_export(path: Path, rows: int) -> None:
-    """A Connections.csv shaped like LinkedIn's: BOM, CRLF, notes before the header, most emails empty."""
-    rng = random.Random(2024)
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
-        out.write('Notes:\r\n"Some email addresses below are blank because those members do not share them."\r\n\r\n')
-        writer = csv.writer(out)
-        writer.writerow(["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"])
-        for number in range(rows):
-            first, last = rng.choice(FIRST), rng.choice(LAST)
-            email = f"{first}.{last}{number}@example.com".lower() if rng.random() < 0.1 else ""
-            connected = f"{rng.randint(1, 28):02d} {rng.choice(MONTHS)} {rng.randint(2010, 2025)}"
-            writer.writerow([first, last, f"https://www.linkedin.com/in/{first}-{last}-{number}".lower(), email,
-                             rng.choice(COMPANIES), rng.choice(POSITIONS), connected])
 
 
 def cli(args: list[str], home: Path) -> float:
@@ -95,7 +75,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
         folder = Path(folder)
         export = folder / "Connections.csv"
-        write_export(export, rows)
+        linkedin_export(export, rows)
         homes = [folder / f"home{n}" for n in range(RUNS)]
         startup = statistics.median(cli(["--help"], folder / "unused") for _ in range(RUNS))
         fresh = statistics.median(cli(["import", str(export)], home) for home in homes)

@@ -1,8 +1,5 @@
 import datetime as dt
 import sqlite3
-import subprocess
-import sys
-import textwrap
 
 import pytest
 
@@ -91,25 +88,126 @@ def test_plan_update_of_deleted_plan_is_refused(store):
         store.save_plan(Plan(contact_id=ada, id=plan_id, goal="x"))
 
 
-def test_oldest_schema_upgrades_in_place_keeping_every_row(tmp_path):
-    path = tmp_path / "old.sqlite3"
+# Rows for every table and column of the current schema, with values an upgrade could mangle
+# (quotes, newlines, non-ASCII, NULLs, numbers), written into old workbooks at the columns they had.
+EVERY_TABLE = {
+    "meta": [{"key": "first_opened", "value": "2024-09-01"}],
+    "contacts": [
+        {"id": 1, "name": "Zoë O'Neill", "circle": "both", "company": 'Hartwell & "Sons"', "position": "Editor\nat large",
+         "email": "zoe@example.org", "interests": "chess, go", "how_met": "book club", "notes": "línea 1\nline 2",
+         "created_at": "2024-09-01 10:00:00", "layer": 15, "cadence_days": 30, "met_on": "2019-05-04",
+         "url": "https://example.org/zoe", "phone": "+44 20 7946 0000", "source_key": "linkedin:https://example.org/zoe"},
+        {"id": 7, "name": "Bo", "circle": "personal", "company": "", "position": "", "email": "", "interests": "",
+         "how_met": "", "notes": "", "created_at": "2024-09-02 11:00:00", "layer": None, "cadence_days": None,
+         "met_on": None, "url": "", "phone": "", "source_key": None},
+    ],
+    "exchanges": [
+        {"id": 3, "contact_id": 1, "direction": "gave", "kind": "advice", "on_date": "2025-01-01",
+         "note": 'a "quoted" note', "created_at": "2025-01-01 09:00:00"},
+        {"id": 4, "contact_id": 7, "direction": "received", "kind": "time", "on_date": "2025-02-03", "note": "",
+         "created_at": "2025-02-03 09:00:00"},
+    ],
+    "plans": [
+        {"id": 1, "contact_id": 7, "occasion": "coffee", "planned_for": "2025-03-01", "goal": "catch up",
+         "openers": "How was the move?", "questions": "What next?\nWho else?", "offer": "an intro", "cultural_notes": "tea, not coffee",
+         "talked_about": "", "my_promises": "send notes", "their_promises": "", "follow_up_on": "2025-03-08",
+         "created_at": "2025-02-20 08:00:00", "updated_at": "2025-02-21 08:00:00"},
+        {"id": 2, "contact_id": None, "occasion": "meetup", "planned_for": None, "goal": "", "openers": "",
+         "questions": "", "offer": "", "cultural_notes": "", "talked_about": "", "my_promises": "",
+         "their_promises": "", "follow_up_on": None, "created_at": "2025-02-22 08:00:00", "updated_at": "2025-02-22 08:00:00"},
+    ],
+    "follow_ups": [
+        {"id": 1, "plan_id": 1, "contact_id": 7, "owner": "me", "promise": "send notes", "due": "2025-03-08", "done_on": None},
+        {"id": 2, "plan_id": None, "contact_id": 1, "owner": "them", "promise": "an intro", "due": None, "done_on": "2025-02-01"},
+    ],
+    "touchpoints": [{"id": 1, "contact_id": 1, "on_date": "2025-01-20", "channel": "call", "note": "birthday"}],
+    "ties": [{"a": 1, "b": 7}],
+    "quiz_answers": [{"chapter": "03", "question": "q1", "choice": "b", "correct": 1, "answered_at": "2025-01-02 10:00:00"}],
+    "progress": [{"chapter": "03", "item": "visited", "done_at": "2025-01-02 09:00:00"}],
+    "reflections": [{"chapter": "03", "prompt": "weak ties", "text": "Two people\nI miss.", "updated_at": "2025-01-02 11:00:00"}],
+    "presence_audit": [{"network": "LinkedIn", "item": "photo", "checked": 1, "updated_at": "2025-01-03 10:00:00"}],
+    "time_blocks": [{"id": 1, "label": "Friday calls", "weekday": 4, "start_time": "16:00", "end_time": "17:00", "starts_on": "2025-01-03"}],
+    "goals": [{"id": 1, "horizon": 30, "goal": "Meet Bo", "contact_id": 7, "done_on": None, "created_at": "2025-01-03 12:00:00"}],
+}
+
+
+def old_workbook(path, version: int) -> dict[str, list[dict]]:
+    """A workbook file at an old schema version, with rows in every table and column it had then;
+    returns those rows."""
     db = sqlite3.connect(path)
-    db.executescript(MIGRATIONS[0])
-    db.execute("PRAGMA user_version = 1")
-    db.execute("INSERT INTO contacts (name, circle) VALUES ('Ada', 'both'), ('Bo', 'personal')")
-    db.execute("INSERT INTO exchanges (contact_id, direction, kind, on_date, note) VALUES (1, 'gave', 'advice', '2025-01-01', 'kept')")
-    db.execute("INSERT INTO plans (contact_id, occasion, goal) VALUES (2, 'coffee', 'catch up')")
+    for script in MIGRATIONS[:version]:
+        db.executescript(script)
+    db.execute(f"PRAGMA user_version = {version}")
+    written = {}
+    for table, rows in EVERY_TABLE.items():
+        columns = [column for _, column, *_ in db.execute(f"PRAGMA table_info({table})")]
+        if columns:  # the table exists at this version
+            written[table] = [{column: row[column] for column in columns} for row in rows]
+            db.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [list(row.values()) for row in written[table]],
+            )
     db.commit()
     db.close()
+    return written
+
+
+def test_the_upgrade_rows_cover_every_table_and_column(store):
+    assert set(EVERY_TABLE) == {"meta", *store_module.TABLES}
+    for table, rows in EVERY_TABLE.items():
+        columns = [row["name"] for row in store.query(f"PRAGMA table_info({table})").to_dict("records")]
+        assert all(list(row) == columns for row in rows), table
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION), ids=lambda version: f"from-{version}")
+def test_an_old_schema_upgrades_in_place_keeping_every_row(tmp_path, version):
+    path = tmp_path / "old.sqlite3"
+    written = old_workbook(path, version)
 
     upgraded = Store(path)
     assert upgraded.schema_version == SCHEMA_VERSION
-    assert upgraded.table("contacts")[["name", "circle"]].values.tolist() == [["Ada", "both"], ["Bo", "personal"]]
-    assert upgraded.table("exchanges")["note"].tolist() == ["kept"]
-    assert upgraded.table("plans")["goal"].tolist() == ["catch up"]
-    assert upgraded.table("contacts")["layer"].isna().all()  # new columns arrive empty
+    raw = sqlite3.connect(path)  # for column defaults, as SQL text
+    for table in EVERY_TABLE:
+        rows = upgraded.records(table)
+        if table not in written:  # a table the upgrade added
+            assert rows == [], table
+            continue
+        old_columns = list(written[table][0])
+        assert [{column: row[column] for column in old_columns} for row in rows] == written[table]
+        for _, column, _, _, default, _ in raw.execute(f"PRAGMA table_info({table})"):
+            if column not in old_columns:  # a column the upgrade added holds its default
+                value = raw.execute(f"SELECT {default or 'NULL'}").fetchone()[0]
+                assert all(row[column] == value for row in rows), (table, column)
+    raw.close()
+    assert upgraded.query("PRAGMA foreign_key_check").empty
+    everything = upgraded.dump()
     upgraded.close()
-    assert Store(path).schema_version == SCHEMA_VERSION  # opening again changes nothing
+    again = Store(path)  # opening again changes nothing
+    assert again.schema_version == SCHEMA_VERSION and again.dump() == everything
+    again.close()
+
+
+def test_an_upgrade_that_fails_part_way_leaves_the_old_workbook_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "old.sqlite3"
+    written = old_workbook(path, 1)
+    before = sqlite3.connect(path)
+    schema = before.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    before.close()
+    # Every migration but the last applies; the last fails after its first statements ran.
+    broken = MIGRATIONS[-1] + ";\nCREATE TABLE contacts (id INTEGER)"
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*MIGRATIONS[:-1], broken])
+    with pytest.raises(StoreError, match="Nothing was changed: your data is still there, at schema 1"):
+        Store(path)
+
+    after = sqlite3.connect(path)
+    after.row_factory = sqlite3.Row
+    assert after.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert [tuple(row) for row in after.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name")] == schema
+    for table, rows in written.items():
+        assert [dict(row) for row in after.execute(f"SELECT * FROM {table} ORDER BY rowid")] == rows
+    after.close()
+    monkeypatch.undo()  # the course fixed: the same file now upgrades
+    assert Store(path).schema_version == SCHEMA_VERSION
 
 
 def test_a_newer_schema_is_refused_with_advice(tmp_path):
@@ -132,33 +230,7 @@ def test_a_file_that_is_not_sqlite_gets_a_clear_message_and_is_left_alone(tmp_pa
     assert path.read_bytes() == before
 
 
-WRITER = textwrap.dedent(
-    """
-    import sys, datetime as dt
-    from workbook.store import Store
-    from workbook.model import Exchange
-    s = Store(sys.argv[1])
-    contact = int(sys.argv[2])
-    for i in range(int(sys.argv[3])):
-        s.log_exchange(Exchange(contact, "gave", "advice", dt.date(2026, 1, 1), f"w{contact}-{i}"))
-    """
-)
-
-
-def test_two_processes_writing_at_once_lose_nothing(tmp_path):
-    path = tmp_path / "shared.sqlite3"
-    s = Store(path)
-    a, b = s.add_contact(Contact("A")), s.add_contact(Contact("B"))
-    writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(contact), "150"], stderr=subprocess.PIPE)
-        for contact in (a, b)
-    ]
-    for w in writers:
-        _, err = w.communicate(timeout=120)
-        assert w.returncode == 0, err.decode()
-    counts = s.query("SELECT contact_id, COUNT(*) AS n FROM exchanges GROUP BY contact_id")
-    assert counts["n"].tolist() == [150, 150]
-    assert s.query("PRAGMA journal_mode").iloc[0, 0] == "wal"
+# Processes writing at once, and an import killed part-way: tests/test_faults.py.
 
 
 def test_sample_network_is_deterministic_and_fictional(sample):

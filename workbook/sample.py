@@ -7,6 +7,7 @@ the same numbers on every machine and never touch the learner's own workbook."""
 from __future__ import annotations
 
 import atexit
+import csv
 import datetime as dt
 import random
 import shutil
@@ -243,3 +244,29 @@ def synthetic(store: Store, contacts: int, exchanges: int, *, seed: int = 7) -> 
             ),
         )
     return store
+
+
+# A large LinkedIn export, for benchmarks and load tests: fictional, and not for lessons.
+EXPORT_FIRST_NAMES = ["Ana", "Bilal", "Chiara", "Dmitri", "Efua", "Farid", "Grete", "Hiro", "Ines", "Jonas", "Kemi", "Lars"]
+EXPORT_LAST_NAMES = ["Abara", "Berg", "Costa", "Dube", "Eklund", "Fofana", "Gupta", "Haas", "Ito", "Jansen", "Kaur", "Lund"]
+EXPORT_COMPANIES = ["Northwind Freight", "Vela Retail", "Hartwell & Sons, Ltd.", 'The "Good" Bakery', "Kumo Cloud", ""]
+EXPORT_POSITIONS = ["Analyst", "Director, Data Science", "Engineer", "Founder", "Product Manager", ""]
+EXPORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def linkedin_export(path: Path, rows: int, *, first: int = 0, seed: int = 2024) -> Path:
+    """Write a Connections.csv shaped like LinkedIn's: BOM, CRLF, notes before the header, most
+    emails empty. Each row is a different person, numbered from `first` (in the URL and the email),
+    so exports with ranges that do not overlap hold no one twice."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        out.write('Notes:\r\n"Some email addresses below are blank because those members do not share them."\r\n\r\n')
+        writer = csv.writer(out)
+        writer.writerow(["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"])
+        for number in range(first, first + rows):
+            given, family = rng.choice(EXPORT_FIRST_NAMES), rng.choice(EXPORT_LAST_NAMES)
+            email = f"{given}.{family}{number}@example.com".lower() if rng.random() < 0.1 else ""
+            connected = f"{rng.randint(1, 28):02d} {rng.choice(EXPORT_MONTHS)} {rng.randint(2010, 2025)}"
+            writer.writerow([given, family, f"https://www.linkedin.com/in/{given}-{family}-{number}".lower(), email,
+                             rng.choice(EXPORT_COMPANIES), rng.choice(EXPORT_POSITIONS), connected])
+    return path

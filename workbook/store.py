@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -213,14 +214,22 @@ class Store:
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = Path(path) if path is not None else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = None
         try:
             self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             self._conn.row_factory = sqlite3.Row
             self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
-            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._upgrade()
         except sqlite3.DatabaseError as error:
+            if self._conn is not None:
+                self._conn.close()
+            if _is_busy(error):
+                raise StoreError(
+                    f"{self.path} is in use: another notebook or program kept it locked for {BUSY_TIMEOUT_S} s. "
+                    "Finish or restart what is running there and open the workbook again."
+                ) from error
             raise StoreError(
                 f"{self.path} is not a workbook data file SQLite can read ({error}). "
                 "Move it aside (or restore a backup) and open the workbook again."
@@ -248,9 +257,31 @@ class Store:
                     f"this one knows {SCHEMA_VERSION}). Upgrade the course: pip install -r requirements.txt."
                 )
             for number in range(version, SCHEMA_VERSION):
-                for statement in _statements(MIGRATIONS[number]):
-                    self._conn.execute(statement)
+                try:
+                    for statement in _statements(MIGRATIONS[number]):
+                        self._conn.execute(statement)
+                except sqlite3.DatabaseError as error:
+                    # Raised inside the transaction, so every step of the upgrade is rolled back.
+                    raise StoreError(
+                        f"could not upgrade {self.path} to schema {number + 1} ({error}). Nothing was changed: "
+                        f"your data is still there, at schema {version}. Check there is free disk space and "
+                        "open the workbook again; if this keeps happening, report it with this message."
+                    ) from error
                 self._conn.execute(f"PRAGMA user_version = {number + 1}")
+
+    def _use_wal(self) -> None:
+        """Switch to WAL mode (a no-op once the file is in it). When two processes open a brand-new
+        file at once, the switch can fail with 'database is locked' straight away, without waiting
+        for the busy timeout, so wait here instead, as long as the timeout would."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() > deadline:
+                    raise
+            time.sleep(0.01)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -262,10 +293,13 @@ class Store:
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield self._conn
+            self._conn.execute("COMMIT")
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            # Also when COMMIT itself fails: otherwise later writes would count as nested and
+            # never be committed.
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
             raise
-        self._conn.execute("COMMIT")
 
     def query(self, sql: str, params=()) -> pd.DataFrame:
         return pd.read_sql_query(sql, self._conn, params=params)
@@ -821,6 +855,11 @@ class Store:
     def delete_time_block(self, block_id: int) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM time_blocks WHERE id = ?", (block_id,))
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    """Another connection holds the lock (SQLITE_BUSY or one of its extended codes)."""
+    return getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
 
 
 def _statements(script: str) -> list[str]:

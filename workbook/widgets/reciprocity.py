@@ -109,18 +109,19 @@ class ReciprocityTracker(widgets.VBox):
         self.form.clear()
         created = False
         try:
-            contact_id, created = self.contact.resolve(create=True)
-            exchange = Exchange(
-                contact_id, self.direction.value, self.kind.value, self.date.value, self.note.value, id=self.editing_id
-            )
-            if self.editing_id is None:
-                exchange_id = self.store.log_exchange(exchange)
-            else:
-                self.store.update_exchange(exchange)
-                exchange_id = self.editing_id
+            # A new contact and its first exchange are saved together or not at all.
+            with self.store.transaction():
+                contact_id, created = self.contact.resolve(create=True)
+                exchange = Exchange(
+                    contact_id, self.direction.value, self.kind.value, self.date.value, self.note.value, id=self.editing_id
+                )
+                if self.editing_id is None:
+                    exchange_id = self.store.log_exchange(exchange)
+                else:
+                    self.store.update_exchange(exchange)
+                    exchange_id = self.editing_id
         except ValidationError as error:
-            if created:  # a contact created for a refused exchange would be a half-write
-                self.store.delete_contact(contact_id)
+            if created:  # the new contact was rolled back with the exchange
                 self.contact.reload()
             self.form.show(error)
             self.status.fail("Not saved: fix the field marked in red.")
