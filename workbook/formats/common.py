@@ -4,6 +4,7 @@ line numbers, the record an imported contact becomes, stable source keys, and at
 from __future__ import annotations
 
 import codecs
+import collections
 import csv
 import dataclasses
 import datetime as dt
@@ -17,6 +18,10 @@ from ..model import MAX_SHORT, Contact, ValidationError, clean_date, clean_text
 
 MAX_BYTES = 50 * 1024 * 1024  # a 30,000-row LinkedIn export is about 4 MB
 HEADER_SCAN = 30  # how many records may come before the header row (LinkedIn puts notes there)
+
+# Fields that hold one line. The model refuses a line feed or a tab in them but lets a lone
+# carriage return through, which the vCard export would turn into a line break it cannot read back.
+ONE_LINE_FIELDS = ("name", "company", "position", "email", "url", "phone")
 
 # The contact columns an import fills in. `circle` is set only on new contacts: the learner may
 # have moved someone to another circle since, and a re-import should not undo that.
@@ -49,6 +54,14 @@ class FormatError(ValueError):
         if self.line is not None:
             where.append(f"line {self.line}")
         return ": ".join(where + [self.message])
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """Text from a file, safe to quote in a message: cut short, and with control and invisible
+    characters (terminal escapes, bidi overrides) written as escapes instead of acting."""
+    cut = text[:limit]
+    escaped = "".join(char if char.isprintable() else repr(char)[1:-1] for char in cut)
+    return escaped + ("…" if len(text) > limit else "")
 
 
 class SkipRow(Exception):
@@ -88,6 +101,9 @@ class ContactRecord:
 
     def validated(self) -> "ContactRecord":
         """The same checks a contact typed into a widget gets; raises ValidationError."""
+        for field in ONE_LINE_FIELDS:
+            if "\r" in getattr(self, field).strip():
+                raise ValidationError(field, f"{field.capitalize()} contains a line break: remove it.")
         contact = Contact(
             self.name, self.circle, self.company, self.position, self.email, self.interests, self.how_met, self.notes
         ).validated()
@@ -123,7 +139,8 @@ def collect(rows: Iterable[tuple[int, object]], build: Callable[[int, object], C
         except SkipRow as skip:
             problems.append(Problem(line, str(skip), fatal=False))
         except ValidationError as error:
-            problems.append(Problem(line, f"{error.message} Fix it in the file and import again.", fatal=True))
+            # Messages may quote the file's text: keep a hostile value from flooding or driving a terminal.
+            problems.append(Problem(line, f"{shown(error.message, 300)} Fix it in the file and import again.", fatal=True))
     return records, problems
 
 
@@ -156,6 +173,12 @@ def decode(data: bytes) -> tuple[str, str | None]:
     return text, notice
 
 
+def _utf16_without_bom(sample: bytes) -> bool:
+    """Mostly ASCII text in UTF-16 has a NUL in every other byte (the odd ones little-endian)."""
+    halves = sample[0::2], sample[1::2]
+    return len(sample) >= 8 and any(half.count(0) > 0.9 * len(half) for half in halves)
+
+
 def _decode_utf16(data: bytes) -> str:
     try:
         return data.decode("utf-16")
@@ -177,6 +200,11 @@ def _refuse_binary(data: bytes) -> None:
         if data.startswith(signature):
             raise FormatError(f"this is {what}, not a contacts export.")
     sample = data[:4096]
+    if _utf16_without_bom(sample):
+        raise FormatError(
+            "this looks like UTF-16 text without a byte order mark, which cannot be read safely; "
+            "open it in a spreadsheet, save it as CSV UTF-8 and import that file."
+        )
     controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f") + sample.count(127)
     if sample and controls / len(sample) > 0.1:
         raise FormatError("this is a binary file, not a text export; choose the CSV, vCard or JSON file itself.")
@@ -220,10 +248,22 @@ def csv_table(text: str, is_header: Callable[[list[str]], bool], what: str):
     records = csv_records(text)
     for count, (line, row) in enumerate(records):
         if is_header(row):
-            return line, [cell.strip() for cell in row], records
+            header = [cell.strip() for cell in row]
+            _refuse_repeated_columns(header, line, what)
+            return line, header, records
         if count >= HEADER_SCAN:
             break
     raise FormatError(f"no {what} header row in the first {HEADER_SCAN} rows; export the file again without editing it.")
+
+
+def _refuse_repeated_columns(header: list[str], line: int, what: str) -> None:
+    # With a column twice, which one holds the value is a guess: refuse rather than pick one.
+    repeated = [name for name, count in collections.Counter(header).items() if name and count > 1]
+    if repeated:
+        names = ", ".join(f"'{shown(name)}'" for name in repeated[:5])
+        raise FormatError(
+            f"the {what} header repeats the column(s) {names}; keep one of each and import again.", line=line
+        )
 
 
 def require_columns(header: list[str], needed: Iterable[str], line: int, what: str) -> None:

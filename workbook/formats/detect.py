@@ -17,6 +17,11 @@ def detect(text: str) -> str:
         return "json"
     if vcard.is_vcard(text):
         return "vcard"
+    if text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
+        raise FormatError(
+            "this is an iCalendar (.ics) file: the workbook writes calendars for your calendar app but does not "
+            f"read them. Import contacts instead: {KNOWN}."
+        )
     try:
         for _, row in islice(csv_records(text), HEADER_SCAN + 1):
             for kind, is_header in CSV_KINDS:

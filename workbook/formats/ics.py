@@ -59,6 +59,15 @@ def calendar(follow_ups: list[FollowUp], blocks: list[TimeBlock] = (), *, now: d
     return cal.to_ical()
 
 
+class _Text(icalendar.vText):
+    """A TEXT value escaped exactly as RFC 5545 says. icalendar turns a backslash followed by N
+    into a line break before escaping, so a promise like 'save it in C:\\New' would change."""
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,")
+        return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", r"\n").encode("utf-8")
+
+
 def _todo(follow_up: FollowUp, stamp: dt.datetime) -> icalendar.Todo:
     if follow_up.owner == "me":
         summary = f"Follow up with {follow_up.name}: {follow_up.promise}"
@@ -67,13 +76,13 @@ def _todo(follow_up: FollowUp, stamp: dt.datetime) -> icalendar.Todo:
     todo = icalendar.Todo()
     todo.add("uid", f"follow-up-{follow_up.id}@networking-workbook")
     todo.add("dtstamp", stamp)
-    todo.add("summary", summary)
+    todo.add("summary", _Text(summary))
     todo.add("status", "NEEDS-ACTION")
     if follow_up.due:
         todo.add("due", follow_up.due)
         alarm = icalendar.Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", summary)
+        alarm.add("description", _Text(summary))
         alarm.add("trigger", dt.timedelta(days=-1), parameters={"RELATED": "END"})
         todo.add_component(alarm)
     return todo
@@ -85,7 +94,7 @@ def _event(block: TimeBlock, stamp: dt.datetime) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", f"{uuid.uuid5(UID_NAMESPACE, identity)}@networking-workbook")
     event.add("dtstamp", stamp)
-    event.add("summary", block.summary)
+    event.add("summary", _Text(block.summary))
     event.add("dtstart", dt.datetime.combine(first, block.start))
     event.add("dtend", dt.datetime.combine(first, block.end))
     event.add("rrule", {"freq": "weekly", "byday": WEEKDAYS[block.weekday]})

@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from . import csvfile, google, jsonfile, linkedin, vcard
-from .common import IMPORTED_FIELDS, MAX_BYTES, ContactRecord, FormatError, Problem, decode, identity
+from .common import IMPORTED_FIELDS, MAX_BYTES, ContactRecord, FormatError, Problem, decode, identity, shown
 from .detect import detect
 
 READERS = {
@@ -185,20 +185,24 @@ def _changes(row: dict, record: ContactRecord) -> dict:
 
 
 def _plan_restore(text: str, store, replace: bool) -> ImportReport:
-    tables = jsonfile.read(text)
+    tables = jsonfile.read(text, store.schema_version)
     columns = store.table_columns()
     backup, notices, problems = {}, [], []
     for name, rows in tables.items():
         if name not in columns:
-            notices.append(f"left out the '{name}' table, which this version of the workbook does not have.")
+            notices.append(f"left out the '{shown(name)}' table, which this version of the workbook does not have.")
             continue
         unknown = sorted({key for row in rows for key in row} - set(columns[name]))
         if unknown:
+            listed = ", ".join(shown(column) for column in unknown[:5])
+            more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
             raise FormatError(
-                f"the '{name}' table has columns this workbook does not know ({', '.join(unknown)}); "
+                f"the '{name}' table has columns this workbook does not know ({listed}{more}); "
                 "upgrade the course (pip install -r requirements.txt) and try again."
             )
         backup[name] = rows
+    if not backup:  # restoring would only erase the workbook
+        raise FormatError("this export holds none of the workbook's tables; export the workbook again.")
     if not replace and not store.is_empty():
         problems.append(Problem(None, _NOT_EMPTY, fatal=True))
     return ImportReport(

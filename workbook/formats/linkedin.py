@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import ValidationError
-from .common import ContactRecord, Parsed, SkipRow, as_dict, collect, csv_table, require_columns, source_key
+from .common import ContactRecord, Parsed, SkipRow, as_dict, collect, csv_table, require_columns, shown, source_key
 
 LABEL = "LinkedIn connections"
 COLUMNS = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On")
@@ -54,10 +54,13 @@ def connected_on(text: str) -> dt.date | None:
     if not text:
         return None
     parts = text.split()
-    problem = f"'Connected On' is {text!r}, not a date like '12 Mar 2024'."
-    if len(parts) != 3 or parts[1][:3].casefold() not in MONTHS or not (parts[0].isdigit() and parts[2].isdigit()):
-        raise ValidationError("Connected On", problem)
+    quoted = f"'{shown(text, 40)}'"
+    # ASCII digits only, and few of them: int() reads other scripts' digits too, and a long run of
+    # digits overflows date() with OverflowError, not ValueError.
+    numbers_ok = all(n.isascii() and n.isdigit() and len(n) <= 4 for n in parts[0::2])
+    if len(parts) != 3 or parts[1][:3].casefold() not in MONTHS or not numbers_ok:
+        raise ValidationError("Connected On", f"'Connected On' is {quoted}, not a date like '12 Mar 2024'.")
     try:
         return dt.date(int(parts[2]), MONTHS[parts[1][:3].casefold()], int(parts[0]))
     except ValueError:
-        raise ValidationError("Connected On", f"'Connected On' is {text!r}, which is not a real date.") from None
+        raise ValidationError("Connected On", f"'Connected On' is {quoted}, which is not a real date.") from None

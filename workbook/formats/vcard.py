@@ -54,8 +54,10 @@ def cards(text: str) -> Iterator[tuple[int, str]]:
 def _record(line: int, text: str) -> ContactRecord:
     try:
         card = vobject.readOne(text)
+    except RecursionError:
+        raise ValidationError("card", "this card nests BEGIN ... END blocks too deeply to read.") from None
     except Exception as error:  # vobject raises several unrelated types for malformed cards
-        raise ValidationError("card", f"this card cannot be read ({error}).") from None
+        raise ValidationError("card", f"this card cannot be read ({_reason(error)}).") from None
     name = _text(card, "fn") or _name_from_n(card)
     if not name:
         raise SkipRow("this card has no name (FN or N); skipped.")
@@ -80,6 +82,14 @@ def _record(line: int, text: str) -> ContactRecord:
         met_on=_text(card, "x-workbook-met-on") or None,
         notes=_text(card, "note"),
     )
+
+
+def _reason(error: Exception) -> str:
+    # vobject's "At line N" counts lines inside the card, and not the way an editor does: the
+    # problem already names the line the card starts on, so keep only the reason.
+    if isinstance(error, vobject.base.VObjectError) and error.args:
+        return str(error.args[0])
+    return str(error)
 
 
 def _values(card, name: str) -> list:
