@@ -93,7 +93,7 @@ def test_export_html_shows_hostile_text_as_text(mine):
     assert "<b>bold</b>" not in text and "&lt;b&gt;bold&lt;/b&gt;" in text
     assert html.escape(FORMULA, quote=True) in text
     # every tag in the document is one of ours
-    assert set(re.findall(r"<([a-z0-9]+)", text)) <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3",
+    assert set(re.findall(r"<([a-z0-9]+)", text)) <= {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3",
                                                      "p", "b", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "br"}
 
 

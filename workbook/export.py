@@ -84,7 +84,7 @@ class _Doc:
                 f"<title>{self.esc(title)}</title>"
                 "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.45}"
                 "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:0.2em 0.5em;text-align:left}</style>"
-                f"</head><body>\n<h1>{self.esc(title)}</h1>\n{body}\n</body></html>\n"
+                f"</head><body><main>\n<h1>{self.esc(title)}</h1>\n{body}\n</main></body></html>\n"
             )
         return f"# {self.esc(title)}\n\n" + "\n".join(self.parts)
 
