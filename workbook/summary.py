@@ -40,7 +40,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from matplotlib.figure import Figure
+
 from . import course
+from .charts import Chart
 from .model import CIRCLES, DIRECTIONS, KINDS
 
 FORMAT_NAME = "networking-workbook-class-summary"
@@ -449,17 +452,17 @@ def aggregate(folder: str | os.PathLike, k: int = K_MIN) -> Report:
 # --- charts (for the instructor notebook) -----------------------------------------------------
 
 
-def chart(table: Table, *, ax=None, color: str = "#3b6ea5"):
+def chart(table: Table, *, color: str = "#3b6ea5") -> Chart:
     """A horizontal bar chart of one table; hidden cells are labelled, not drawn."""
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6.5, 0.45 * len(table.cells) + 1))
+    fig = Figure(figsize=(6.5, 0.45 * len(table.cells) + 1), layout="constrained")
+    ax = fig.subplots()
     labels = [c.category for c in table.cells][::-1]
     values = [0 if c.hidden else c.total for c in table.cells][::-1]
     bars = ax.barh(labels, values, color=color)
+    described = []
     for bar, cell in zip(bars, table.cells[::-1]):
         text = f"fewer than {K_MIN} learners" if cell.hidden else f"{cell.total} ({cell.learners} learners)"
+        described.append(f"{cell.category}: {text}")
         ax.annotate(text, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(4, 0),
                     textcoords="offset points", va="center", fontsize=9)
     ax.set_title(table.title)
@@ -467,23 +470,22 @@ def chart(table: Table, *, ax=None, color: str = "#3b6ea5"):
     ax.margins(x=0.35)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.figure.tight_layout()
-    return ax.figure
+    alt = f"Bar chart: {table.title}, in {table.unit}. " + "; ".join(reversed(described)) + "."
+    return Chart(fig, alt)
 
 
-def quiz_chart(report: Report, *, ax=None):
+def quiz_chart(report: Report) -> Chart:
     """Share of quiz answers that were correct, per chapter with shown numbers."""
-    import matplotlib.pyplot as plt
-
     answered = report.table("quiz_answered").cells
     correct = report.table("quiz_correct").cells
     rows = [(a.category, c.total / a.total) for a, c in zip(answered, correct) if not a.hidden and not c.hidden and a.total]
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6.5, 0.45 * max(len(rows), 1) + 1))
+    fig = Figure(figsize=(6.5, 0.45 * max(len(rows), 1) + 1), layout="constrained")
+    ax = fig.subplots()
     if not rows:
-        ax.text(0.5, 0.5, f"No chapter has quiz answers from {K_MIN} or more learners yet.", ha="center", va="center")
+        message = f"No chapter has quiz answers from {K_MIN} or more learners yet."
+        ax.text(0.5, 0.5, message, ha="center", va="center")
         ax.set_axis_off()
-        return ax.figure
+        return Chart(fig, f"Chart of quiz answers that were correct: {message}")
     labels, shares = zip(*rows[::-1])
     ax.barh(labels, [100 * v for v in shares], color="#5b8c5a")
     for y, v in enumerate(shares):
@@ -491,8 +493,10 @@ def quiz_chart(report: Report, *, ax=None):
     ax.set_xlim(0, 110)
     ax.set_xlabel("% of answers correct")
     ax.set_title("Quiz answers that were correct, by chapter")
-    ax.figure.tight_layout()
-    return ax.figure
+    alt = "Bar chart: quiz answers that were correct, by chapter. " + "; ".join(
+        f"{label}: {100 * share:.0f}%" for label, share in rows
+    ) + "."
+    return Chart(fig, alt)
 
 
 # --- fictional examples ----------------------------------------------------------------------
