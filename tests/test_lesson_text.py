@@ -1,0 +1,44 @@
+"""The lessons read well where learners read them, in JupyterLab, and not only in the book:
+no MyST roles that JupyterLab would show as raw text, and every citation has its full entry in the
+chapter's own References section, taken from book/references.bib."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pybtex.database import parse_file
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted([*ROOT.glob("notebooks/*.ipynb"), *ROOT.glob("solutions/*.ipynb"), *ROOT.glob("exercises/*.ipynb")])
+BIB = parse_file(ROOT / "book" / "references.bib").entries
+# {cite:p}`key`, {doc}`page`, {ref}`label`, {term}`word`...: MyST syntax that only the book renders.
+MYST_ROLE = re.compile(r"\{[a-z]+(:[a-z]+)?\}`")
+CITATION = re.compile(r"\(([A-Z][^()]*?), (\d{4})\)|([A-Z][\w-]+(?: (?:&|and) [A-Z][\w-]+| et al\.)?) \((\d{4})\)")
+
+
+def markdown(path: Path) -> str:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return "\n\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_no_myst_roles_that_jupyterlab_shows_raw(path):
+    found = MYST_ROLE.findall(markdown(path))
+    assert not found, f"{path.name} uses MyST roles JupyterLab cannot render: write plain Markdown instead"
+
+
+@pytest.mark.parametrize("path", sorted(ROOT.glob("notebooks/*.ipynb")), ids=lambda p: p.stem)
+def test_every_citation_has_its_entry_in_the_chapter_references(path):
+    text = markdown(path)
+    body, _, references = text.partition("## References")
+    for match in CITATION.finditer(body):
+        authors = match.group(1) or match.group(3)
+        year = match.group(2) or match.group(4)
+        first_author = re.split(r" & | and | et al\.", authors)[0]
+        keys = [key for key, entry in BIB.items() if entry.fields["year"] == year
+                and entry.persons["author"][0].last_names[0] == first_author]
+        assert keys, f"{path.name}: '{match.group(0)}' is not in book/references.bib"
+        doi = BIB[keys[0]].fields.get("doi")
+        entry_marker = doi if doi else BIB[keys[0]].fields["title"].replace("{", "").replace("}", "")
+        assert entry_marker in references, f"{path.name}: '{match.group(0)}' has no entry under ## References"
