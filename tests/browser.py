@@ -58,29 +58,34 @@ def wait_for(url: str, seconds: float = 60) -> None:
     raise TimeoutError(f"{url} did not answer within {seconds:.0f} s")
 
 
+# Start a notebook's kernel without a "Select Kernel" dialog, and do not ask about news.
+LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker": {"autoStartDefaultKernel": True},
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false"},
+}
+
+
 @contextlib.contextmanager
-def jupyterlab(home: Path):
-    """A JupyterLab server on the course folder; yields its base URL and token, then stops it."""
+def jupyterlab(home: Path, root: Path = ROOT, settings: dict[str, dict] | None = None):
+    """A JupyterLab server on `root` (the course folder unless told); yields its base URL and
+    token, then stops it. `settings` adds to LAB_SETTINGS, plugin by plugin."""
     port, token = free_port(), secrets.token_hex(16)
-    settings = home / "lab-settings"
-    # Start the notebook's kernel without a "Select Kernel" dialog, and do not ask about news.
-    for plugin, values in {
-        "@jupyterlab/docmanager-extension/plugin": {"autoStartDefaultKernel": True},
-        "@jupyterlab/apputils-extension/notification": {"fetchNews": "false"},
-    }.items():
-        target = settings / f"{plugin}.jupyterlab-settings"
+    settings_dir = home / "lab-settings"
+    for plugin in {*LAB_SETTINGS, *(settings or {})}:
+        values = {**LAB_SETTINGS.get(plugin, {}), **(settings or {}).get(plugin, {})}
+        target = settings_dir / f"{plugin}.jupyterlab-settings"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(values))
     env = {
         **os.environ,
         "WORKBOOK_HOME": str(home),
         "JUPYTER_CONFIG_DIR": str(home / "jupyter-config"),
-        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        "JUPYTERLAB_SETTINGS_DIR": str(settings_dir),
         "JUPYTERLAB_WORKSPACES_DIR": str(home / "lab-workspaces"),
     }
     command = [
         sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
-        f"--port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT}",
+        f"--port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
     log = open(home / "jupyterlab.log", "w")

@@ -4,8 +4,6 @@ again, and find the entries back."""
 
 import sqlite3
 
-import pytest
-
 from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
 
 NOTEBOOK = "notebooks/07-reciprocity.ipynb"

@@ -1,5 +1,8 @@
+import contextlib
 import datetime as dt
 import sqlite3
+import threading
+import time
 
 import pytest
 
@@ -261,3 +264,34 @@ def test_conversation_card_is_written_whole_beside_the_data(store):
     assert path.name == f"2026-05-01-ada-lovelace-plan{plan_id}.md"
     assert "Talk engines" in path.read_text() and "&lt;Lovelace&gt;" in path.read_text()
     assert not list(path.parent.glob(".*.tmp"))
+
+
+def test_threads_sharing_a_store_keep_their_transactions_apart(store):
+    """Two threads of one kernel (a cell and a widget callback) writing at once: each transaction
+    is whole, none joins another's and is lost when that one rolls back."""
+
+    contact = store.add_contact(Contact("Thread Test"))
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def log(direction: str) -> None:
+        try:
+            barrier.wait()
+            for n in range(50):
+                store.log_exchange(Exchange(contact, direction, "advice", dt.date(2026, 1, 1), f"{direction} {n}"))
+                with contextlib.suppress(RuntimeError), store.transaction() as db:
+                    db.execute("INSERT INTO contacts (name) VALUES (?)", (f"rolled back {direction} {n}",))
+                    time.sleep(0.002)  # let the other thread run while this transaction is open
+                    raise RuntimeError("roll this one back")
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=log, args=(d,)) for d in ("gave", "received")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not errors, errors
+    notes = store.table("exchanges")["note"].tolist()
+    assert sorted(notes) == sorted([f"gave {n}" for n in range(50)] + [f"received {n}" for n in range(50)])
+    assert not store.table("contacts")["name"].str.startswith("rolled back").any()

@@ -3,9 +3,7 @@ number that fewer than five learners stand behind."""
 
 from __future__ import annotations
 
-import copy
 import json
-import os
 import re
 from pathlib import Path
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import threading
 
 import ipywidgets as widgets
 import pytest
@@ -168,6 +169,34 @@ def test_planner_saves_as_you_go_and_reopens(sample):
     assert plan_id in [value for _, value in again.plans.options]
     again.plans.value = plan_id
     assert again.who.value == "Noor Aziz" and again.text["goal"].value == "Plan an open data session"
+
+
+def on_another_thread(action) -> None:
+    """Run `action` as JupyterLab 4.6 runs widget callbacks: on the kernel's subshell thread."""
+    errors = []
+
+    def run():
+        try:
+            action()
+        except BaseException as error:  # handed back to the test
+            errors.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=60)
+    assert not errors, errors
+
+
+def test_widget_edits_from_the_subshell_thread_are_saved(sample):
+    planner = ConversationPlanner(sample)  # made by a cell, on the main thread
+    planner.who.value = "Noor Aziz"
+    on_another_thread(lambda: setattr(planner.text["goal"], "value", "Second edit"))
+    on_another_thread(lambda: setattr(planner.text["goal"], "value", "Third edit"))
+    assert sample.get_plan(planner.plan_id).goal == "Third edit"
+    tracker = ReciprocityTracker(sample)
+    tracker.contact.value, tracker.note.value = "Noor Aziz", "from the subshell"
+    on_another_thread(tracker.log_button.click)
+    assert "from the subshell" in sample.table("exchanges")["note"].tolist()
 
 
 def test_planner_refuses_bad_fields_beside_them(sample):

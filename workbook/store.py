@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import threading
 import time
 from pathlib import Path
 from typing import Iterator
@@ -215,8 +216,15 @@ class Store:
         self.path = Path(path) if path is not None else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._conn = None
+        # Widget callbacks may run on another thread than the notebook's cells: JupyterLab 4.6
+        # sends widget messages over a kernel subshell, which ipykernel 7 serves on its own
+        # thread. So the connection is shared between threads (sqlite3 serializes the calls), and
+        # this lock keeps one thread's transaction from running into another's.
+        self._lock = threading.RLock()
         try:
-            self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            self._conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
             self._conn.row_factory = sqlite3.Row
             self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
             self._use_wal()
@@ -286,23 +294,26 @@ class Store:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All or nothing: commit at the end of the block, roll back if it raises.
-        BEGIN IMMEDIATE takes the write lock up front, so a second kernel waits instead of failing."""
-        if self._conn.in_transaction:  # nested: the outer block commits
-            yield self._conn
-            return
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._conn
-            self._conn.execute("COMMIT")
-        except BaseException:
-            # Also when COMMIT itself fails: otherwise later writes would count as nested and
-            # never be committed.
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            raise
+        BEGIN IMMEDIATE takes the write lock up front, so a second kernel waits instead of failing;
+        the thread lock does the same for a second thread of this kernel."""
+        with self._lock:
+            if self._conn.in_transaction:  # nested in this thread's block: the outer block commits
+                yield self._conn
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException:
+                # Also when COMMIT itself fails: otherwise later writes would count as nested and
+                # never be committed.
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
 
     def query(self, sql: str, params=()) -> pd.DataFrame:
-        return pd.read_sql_query(sql, self._conn, params=params)
+        with self._lock:
+            return pd.read_sql_query(sql, self._conn, params=params)
 
     # --- meta ---------------------------------------------------------------------------------
 
