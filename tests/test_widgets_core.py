@@ -267,6 +267,13 @@ def test_lesson_marks_the_visit_in_the_learners_own_workbook(own_home):
     assert lesson.mine.path.parent == own_home
 
 
+def test_lesson_tables_show_dollar_signs_as_typed_not_as_maths(own_home):
+    lesson = workbook.start("07")
+    lesson.mine.add_contact(Contact("Ann $x^2$ Lee"))
+    table = lesson.mine.table("contacts")[["name"]]._repr_html_()
+    assert "Ann $x^2$ Lee" in table and "tex2jax_ignore" in table  # MathJax skips the table
+
+
 def test_widget_reprs_are_deterministic_for_notebook_validation(sample):
     assert repr(ReciprocityTracker(sample)) == "ReciprocityTracker(Store(sample network of Robin Okafor): 36 contacts with exchanges)"
     assert repr(ConversationPlanner(sample)) == "ConversationPlanner(Store(sample network of Robin Okafor): 3 plans)"

@@ -21,6 +21,8 @@ class Lesson:
         self.mine.mark_done(self.chapter.number, "visited")
         self.sample = sample_store()
         pd.set_option("display.max_colwidth", 200)  # lesson tables hold sentences: show them whole
+        # Names and notes are shown as typed: a "$" in them must not start maths in JupyterLab.
+        pd.set_option("display.html.use_mathjax", False)
 
     def __repr__(self) -> str:
         contacts = len(self.sample.contact_names())
