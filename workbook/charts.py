@@ -155,3 +155,22 @@ def network_map(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str = "Who k
         + (f" {note}" if note else "")
     )
     return Chart(fig, alt)
+
+
+def self_check_scores(table: pd.DataFrame) -> Chart:
+    """Bars per chapter: the share of self-check questions answered right."""
+    fig = Figure(figsize=(7, 2.6), layout="constrained")
+    ax = fig.subplots()
+    share = (table["right"] / table["questions"].where(table["questions"] > 0)).fillna(0) * 100
+    ax.bar(table["chapter"], share, color="#1f77b4")
+    ax.set_ylim(0, 100)
+    ax.set_ylabel("% right")
+    ax.set_xlabel("chapter")
+    ax.set_title("Self-check scores per chapter")
+    done = table[table["answered"] > 0]
+    if done.empty:
+        alt = "Bar chart of self-check scores per chapter: no questions answered yet, so every bar is empty."
+    else:
+        parts = ", ".join(f"chapter {r.chapter} {r.right} of {r.questions}" for r in done.itertuples(index=False))
+        alt = f"Bar chart of self-check scores per chapter, as the share of questions answered right: {parts}; other chapters not yet answered."
+    return Chart(fig, alt)

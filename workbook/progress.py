@@ -8,12 +8,15 @@ from __future__ import annotations
 import dataclasses
 import html
 
-import pandas as pd
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
-from .charts import Chart
+import pandas as pd
+
 from .course import CHAPTERS, QUIZZES
 from .store import Store
+
+if TYPE_CHECKING:
+    from .charts import Chart
 
 EXERCISE_PREFIX = "exercise:"
 COLUMNS = {
@@ -67,25 +70,6 @@ def totals(store: Store) -> dict[str, int]:
     }
 
 
-def quiz_chart(table: pd.DataFrame) -> Chart:
-    """Bars per chapter: the share of self-check questions answered right."""
-    fig = Figure(figsize=(7, 2.6), layout="constrained")
-    ax = fig.subplots()
-    share = (table["right"] / table["questions"].where(table["questions"] > 0)).fillna(0) * 100
-    ax.bar(table["chapter"], share, color="#1f77b4")
-    ax.set_ylim(0, 100)
-    ax.set_ylabel("% right")
-    ax.set_xlabel("chapter")
-    ax.set_title("Self-check scores per chapter")
-    done = table[table["answered"] > 0]
-    if done.empty:
-        alt = "Bar chart of self-check scores per chapter: no questions answered yet, so every bar is empty."
-    else:
-        parts = ", ".join(f"chapter {r.chapter} {r.right} of {r.questions}" for r in done.itertuples(index=False))
-        alt = f"Bar chart of self-check scores per chapter, as the share of questions answered right: {parts}; other chapters not yet answered."
-    return Chart(fig, alt)
-
-
 @dataclasses.dataclass
 class Progress:
     chapters: pd.DataFrame
@@ -96,7 +80,10 @@ class Progress:
         return int((self.chapters["visited"] == "yes").sum())
 
     def chart(self) -> Chart:
-        return quiz_chart(self.chapters)
+        # Imported here so `import workbook` (and every CLI command) does not load matplotlib.
+        from . import charts
+
+        return charts.self_check_scores(self.chapters)
 
     def table(self) -> pd.DataFrame:
         """The per-chapter table with readable headings."""

@@ -37,14 +37,15 @@ import random
 import secrets
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from matplotlib.figure import Figure
-
 from . import course
-from .charts import Chart
 from .model import CIRCLES, DIRECTIONS, KINDS
+
+if TYPE_CHECKING:
+    from .charts import Chart
 
 FORMAT_NAME = "networking-workbook-class-summary"
 FORMAT_VERSION = 1
@@ -450,10 +451,15 @@ def aggregate(folder: str | os.PathLike, k: int = K_MIN) -> Report:
 
 
 # --- charts (for the instructor notebook) -----------------------------------------------------
+# matplotlib is imported inside each function, so the CLI's class-summary commands start quickly.
 
 
 def chart(table: Table, *, color: str = "#3b6ea5") -> Chart:
     """A horizontal bar chart of one table; hidden cells are labelled, not drawn."""
+    from matplotlib.figure import Figure
+
+    from .charts import Chart
+
     fig = Figure(figsize=(6.5, 0.45 * len(table.cells) + 1), layout="constrained")
     ax = fig.subplots()
     labels = [c.category for c in table.cells][::-1]
@@ -476,6 +482,10 @@ def chart(table: Table, *, color: str = "#3b6ea5") -> Chart:
 
 def quiz_chart(report: Report) -> Chart:
     """Share of quiz answers that were correct, per chapter with shown numbers."""
+    from matplotlib.figure import Figure
+
+    from .charts import Chart
+
     answered = report.table("quiz_answered").cells
     correct = report.table("quiz_correct").cells
     rows = [(a.category, c.total / a.total) for a, c in zip(answered, correct) if not a.hidden and not c.hidden and a.total]
