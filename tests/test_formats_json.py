@@ -83,3 +83,14 @@ def test_records_that_break_the_schema_roll_back(store, backup):
     with pytest.raises(ImportRefused, match="b.json: the backup's records do not fit together"):
         apply_import(report, store)
     assert store.dump() == before
+
+
+def test_a_value_sqlite_cannot_store_is_refused_even_past_the_reader_checks(store, backup):
+    """The reader refuses whole numbers beyond 64 bits; if one reached the restore anyway (a
+    report built by other code), the restore still refuses and rolls back."""
+    before = store.dump()
+    report = plan_import(backup, "b.json", store, replace=True)
+    report.backup["contacts"][0]["cadence_days"] = 2**70
+    with pytest.raises(ImportRefused, match=r"b.json: the backup could not be restored \(.*\); nothing was changed"):
+        apply_import(report, store)
+    assert store.dump() == before

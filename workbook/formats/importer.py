@@ -228,3 +228,9 @@ def _restore(report: ImportReport, store) -> None:
             f"the backup's records do not fit together ({error}); it may have been edited. Export it again.",
             filename=report.filename,
         ) from None
+    except (sqlite3.Error, OverflowError, UnicodeEncodeError) as error:
+        # A second guard behind the checks in jsonfile.read: the transaction has rolled back.
+        raise ImportRefused(
+            f"the backup could not be restored ({shown(str(error))}); nothing was changed. Export it again.",
+            filename=report.filename,
+        ) from None
