@@ -32,13 +32,18 @@ CHROMIUM_ARGS = [
 ]
 
 
-def require_chromium() -> None:
-    """Skip on a developer machine without Chromium; in CI (CI=true) its absence is a failure."""
-    if Path(CHROMIUM).exists():
+def require_installed(present: bool, message: str) -> None:
+    """Skip on a developer machine without something a browser test needs; in CI (CI=true),
+    where .ci/run installs it, its absence is a failure."""
+    if present:
         return
     if os.environ.get("CI"):
-        pytest.fail("Chromium is missing: .ci/run should have installed Debian's chromium package")
-    pytest.skip("Chromium is not installed (apt-get install chromium)")
+        pytest.fail(f"{message} (.ci/run should have installed it)")
+    pytest.skip(message)
+
+
+def require_chromium() -> None:
+    require_installed(Path(CHROMIUM).exists(), "Chromium is not installed: apt-get install chromium")
 
 
 def free_port() -> int:

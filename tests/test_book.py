@@ -14,7 +14,6 @@ import contextlib
 import functools
 import http.server
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -26,11 +25,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from browser import ARTIFACTS, browser_page, require_chromium
+from browser import ARTIFACTS, browser_page, require_chromium, require_installed
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "tests" / "js" / "node_modules"
 CDN = re.compile(r"https://cdn\.jsdelivr\.net/npm/((?:@[^/]+/)?[^/@]+)@([^/]+)/(.+)")
+CONTENT_TYPES = {".js": "application/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".woff": "font/woff",
+                 ".woff2": "font/woff2", ".ttf": "font/ttf", ".eot": "application/vnd.ms-fontobject"}
 FAILING_IMPACTS = {"serious", "critical"}
 WIDGET_VIEWS = 'script[type="application/vnd.jupyter.widget-view+json"]'
 # The embed manager's Font Awesome stylesheet is made before it reads where its assets live, so it
@@ -127,20 +128,11 @@ def from_node_modules(url: str) -> Path | None:
     return file if file.is_file() else None
 
 
-def require_node_modules() -> None:
-    if (NODE_MODULES / "axe-core" / "axe.min.js").exists():
-        return
-    message = "tests/js is not installed: npm ci --prefix tests/js"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def visits(built):
     """Open every page once and record what the browser saw; the tests below each check one part."""
     require_chromium()
-    require_node_modules()
+    require_installed((NODE_MODULES / "axe-core" / "axe.min.js").exists(), "tests/js is not installed: npm ci --prefix tests/js")
     result, html = built
     assert result.returncode == 0, "the book did not build"
     seen = {}
@@ -156,9 +148,7 @@ def visits(built):
             if local is None:
                 offsite.append(url)
                 return request_route.abort()
-            content_type = "text/css" if local.suffix == ".css" else "application/javascript"
-            if local.suffix in {".woff", ".woff2", ".ttf", ".eot", ".svg"}:
-                content_type = {".svg": "image/svg+xml"}.get(local.suffix, "font/" + local.suffix[1:])
+            content_type = CONTENT_TYPES.get(local.suffix, "application/octet-stream")
             request_route.fulfill(path=str(local), headers={"Access-Control-Allow-Origin": "*", "Content-Type": content_type})
 
         page.route("**/*", route)

@@ -29,6 +29,12 @@ def test_contact_rejects_control_characters_and_line_breaks_in_name():
         Contact("Ada\nLovelace").validated()
 
 
+def test_a_lone_carriage_return_is_a_line_break_in_one_line_fields():
+    with pytest.raises(ValidationError, match="contains a line break"):
+        Contact("Ada\rLovelace").validated()
+    assert Contact("Ada", notes="first\rsecond").validated().notes == "first\rsecond"
+
+
 def test_exchange_rejects_future_unknown_kind_and_huge_note():
     ok = Exchange(1, "gave", "advice", TODAY, "fine")
     assert ok.validated(TODAY).on_date == TODAY

@@ -210,6 +210,14 @@ def test_planner_refuses_bad_fields_beside_them(sample):
     assert sample.get_plan(plan_id).goal == "no one chosen yet"
 
 
+def test_planner_refused_for_a_new_person_leaves_no_contact_behind(store):
+    planner = ConversationPlanner(store)
+    planner.text["goal"].value = "g" * 600  # refused until fixed
+    planner.who.value = "Someone New"
+    assert "Not saved" in planner.status.text and planner.plan_id is None
+    assert store.table("contacts").empty and "Someone New" not in planner.who.options
+
+
 def test_planner_delete_asks_first(sample):
     planner = ConversationPlanner(sample)
     planner.load(1)

@@ -53,8 +53,13 @@ def clean_text(value, field: str, *, limit: int, required: bool = False, multili
         raise ValidationError(
             field, f"{field.capitalize()} is {len(text):,} characters long: keep it under {limit:,}."
         )
-    if _CONTROL.search(text) or (not multiline and ("\n" in text or "\t" in text)):
-        raise ValidationError(field, f"{field.capitalize()} contains control characters or line breaks: remove them.")
+    if _CONTROL.search(text):
+        raise ValidationError(field, f"{field.capitalize()} contains control characters: remove them.")
+    # A lone carriage return counts too: exports such as vCard would write it as a line break.
+    if not multiline and any(char in text for char in "\n\r\t"):
+        raise ValidationError(
+            field, f"{field.capitalize()} contains a line break or tab, and line breaks belong only in notes: keep it on one line."
+        )
     return text
 
 

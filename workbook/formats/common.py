@@ -19,10 +19,6 @@ from ..model import MAX_SHORT, Contact, ValidationError, clean_date, clean_text
 MAX_BYTES = 50 * 1024 * 1024  # a 30,000-row LinkedIn export is about 4 MB
 HEADER_SCAN = 30  # how many records may come before the header row (LinkedIn puts notes there)
 
-# Fields that hold one line. The model refuses a line feed or a tab in them but lets a lone
-# carriage return through, which the vCard export would turn into a line break it cannot read back.
-ONE_LINE_FIELDS = ("name", "company", "position", "email", "url", "phone")
-
 # The contact columns an import fills in. `circle` is set only on new contacts: the learner may
 # have moved someone to another circle since, and a re-import should not undo that.
 IMPORTED_FIELDS = ("name", "company", "position", "email", "url", "phone", "interests", "how_met", "met_on", "notes")
@@ -101,9 +97,6 @@ class ContactRecord:
 
     def validated(self) -> "ContactRecord":
         """The same checks a contact typed into a widget gets; raises ValidationError."""
-        for field in ONE_LINE_FIELDS:
-            if "\r" in getattr(self, field).strip():
-                raise ValidationError(field, f"{field.capitalize()} contains a line break: remove it.")
         contact = Contact(
             self.name, self.circle, self.company, self.position, self.email, self.interests, self.how_met, self.notes
         ).validated()

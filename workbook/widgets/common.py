@@ -3,9 +3,10 @@ confirm-before-delete. Anything a learner or a file supplies is shown as text, n
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
-from typing import Callable
+from typing import Callable, Iterator
 
 import ipywidgets as widgets
 import pandas as pd
@@ -131,6 +132,17 @@ class ContactPicker(widgets.Combobox):
 
     def label_for(self, contact_id: int | None) -> str:
         return self._labels.get(contact_id, "") if contact_id is not None else ""
+
+    @contextlib.contextmanager
+    def saving_with(self) -> Iterator[None]:
+        """A block that resolves this box with create=True and then saves something for that
+        contact: both are saved or neither is, and after a refusal the box forgets the new name."""
+        try:
+            with self.store.transaction():
+                yield
+        except BaseException:
+            self.reload()
+            raise
 
     def resolve(self, *, create: bool) -> tuple[int, bool]:
         """The chosen contact's id, and whether it was created now. Raises ValidationError('contact')."""

@@ -81,13 +81,11 @@ class NinetyDayPlan(widgets.VBox):
         self.form.clear()
         created, contact_id = False, None
         try:
-            if self.contact.value.strip():
-                contact_id, created = self.contact.resolve(create=True)
-            goal_id = self.store.add_goal(self.horizon.value, self.goal.value, contact_id)
+            with self.contact.saving_with():
+                if self.contact.value.strip():
+                    contact_id, created = self.contact.resolve(create=True)
+                goal_id = self.store.add_goal(self.horizon.value, self.goal.value, contact_id)
         except ValidationError as error:
-            if created:  # do not leave a contact behind for a refused goal
-                self.store.delete_contact(contact_id)
-                self.contact.reload()
             self.form.show(error)
             self.status.fail("Not added: fix the field marked in red.")
             return None

@@ -107,22 +107,19 @@ class ConversationPlanner(widgets.VBox):
         if not self.who.value.strip():
             self.status.fail("Not saved yet: choose who the conversation is with (or type a new name).")
             return None
-        created = False
         try:
-            contact_id, created = self.who.resolve(create=True)
-            plan = Plan(
-                contact_id=contact_id,
-                occasion=self.occasion.value,
-                planned_for=self.planned_for.value,
-                follow_up_on=self.follow_up_on.value,
-                id=self.plan_id,
-                **{field: box.value for field, box in self.text.items()},
-            )
-            self.plan_id = self.store.save_plan(plan)
+            with self.who.saving_with():
+                contact_id, created = self.who.resolve(create=True)
+                plan = Plan(
+                    contact_id=contact_id,
+                    occasion=self.occasion.value,
+                    planned_for=self.planned_for.value,
+                    follow_up_on=self.follow_up_on.value,
+                    id=self.plan_id,
+                    **{field: box.value for field, box in self.text.items()},
+                )
+                self.plan_id = self.store.save_plan(plan)
         except ValidationError as error:
-            if created:  # do not leave a contact behind for a plan that was not saved
-                self.store.delete_contact(contact_id)
-                self.who.reload()
             field = "who" if error.field == "contact" else error.field
             self.form.show(ValidationError(field, error.message))
             self.status.fail("Not saved: fix the field marked in red.")

@@ -107,10 +107,8 @@ class ReciprocityTracker(widgets.VBox):
     def save(self) -> int | None:
         """Log the form as a new exchange, or save the edit. Returns the exchange id, None if refused."""
         self.form.clear()
-        created = False
         try:
-            # A new contact and its first exchange are saved together or not at all.
-            with self.store.transaction():
+            with self.contact.saving_with():
                 contact_id, created = self.contact.resolve(create=True)
                 exchange = Exchange(
                     contact_id, self.direction.value, self.kind.value, self.date.value, self.note.value, id=self.editing_id
@@ -121,8 +119,6 @@ class ReciprocityTracker(widgets.VBox):
                     self.store.update_exchange(exchange)
                     exchange_id = self.editing_id
         except ValidationError as error:
-            if created:  # the new contact was rolled back with the exchange
-                self.contact.reload()
             self.form.show(error)
             self.status.fail("Not saved: fix the field marked in red.")
             return None
