@@ -32,6 +32,7 @@ def all_html(widget) -> str:
 
 
 def log(tracker, contact, direction="gave", kind="advice", note="", date=None):
+    """Fill the Log form and click Log; a new name is confirmed with its "Add …" button, as a learner would."""
     tracker.contact.value = contact
     tracker.direction.value = direction
     tracker.kind.value = kind
@@ -39,6 +40,8 @@ def log(tracker, contact, direction="gave", kind="advice", note="", date=None):
     if date is not None:
         tracker.date.value = date
     tracker.log_button.click()
+    if tracker.contact.new_contact_prompt.layout.display != "none":
+        tracker.contact.add_button.click()
 
 
 # --- reciprocity tracker ---------------------------------------------------------------------
@@ -57,10 +60,17 @@ def test_logging_an_exchange_saves_it_and_updates_the_balances(sample):
     assert tracker.contact.value == "" and tracker.note.value == ""  # ready for the next one
 
 
-def test_a_new_name_becomes_a_contact(store):
+def test_a_new_name_becomes_a_contact_once_the_learner_says_yes(store):
     tracker = ReciprocityTracker(store)
-    log(tracker, "Brand New Person", "received", "time")
+    tracker.contact.value = "Brand New Person"
+    tracker.log_button.click()
+    assert store.table("contacts").empty and store.table("exchanges").empty
+    assert tracker.contact.new_contact_prompt.layout.display != "none"
+    assert tracker.contact.add_button.description == "Add Brand New Person"
+    assert "Not saved yet" in tracker.status.text
+    tracker.contact.add_button.click()
     assert store.table("contacts")["name"].tolist() == ["Brand New Person"]
+    assert len(store.table("exchanges")) == 1
     assert "(new contact)" in tracker.status.text
     assert "Brand New Person" in tracker.contact.options
 
@@ -82,6 +92,8 @@ def test_bad_input_is_explained_beside_its_field_and_nothing_is_saved(store, fie
             tracker.kind.options = (*tracker.kind.options, value)
         getattr(tracker, name).value = value
     tracker.log_button.click()
+    if tracker.contact.new_contact_prompt.layout.display != "none":
+        tracker.contact.add_button.click()  # yes, Ada is new: the other fields are still checked
     assert message in tracker.form.errors[field].text
     assert "Not saved" in tracker.status.text
     assert store.table("exchanges").empty
@@ -236,7 +248,7 @@ def test_planner_exports_a_one_page_card(sample):
     assert text.startswith("# Conversation card: Theo Brandt")
     assert "## What I can offer" in text and "- Introduce him to Wen Li, who works on the same problem" in text
     assert "## Promises I made" in text
-    assert "Card written to" in planner.card_view.value
+    assert "Download the card" in planner.card_view.value and "<h2>What I can offer</h2>" in planner.card_view.value
     assert str(planner.card()).startswith("# Conversation card: Theo Brandt")
 
 

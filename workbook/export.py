@@ -16,7 +16,7 @@ import pandas as pd
 from .course import CHAPTERS, QUIZZES
 from .model import markdown_text
 from .progress import chapter_table
-from .store import Store, write_text_atomic
+from .store import Store, shared, write_text_atomic
 
 FORMATS = {"html": "html", "markdown": "md"}
 DEFAULT_NAME = "my-networking-workbook"
@@ -203,7 +203,7 @@ def export_workbook(path: str | os.PathLike | None = None, store: Store | None =
     The default path is beside your data file: my-networking-workbook.html (or .md)."""
     if format not in FORMATS:
         raise ValueError(f"{format!r} is not an export format; use one of {', '.join(FORMATS)}.")
-    store = store if store is not None else Store()
+    store = shared(store)
     target = Path(path) if path is not None else default_export_path(store, format)
     write_text_atomic(target, render(store, format))
     return ExportedPath(target)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .course import chapter as find_chapter
 from .sample import PERSONA, sample_store
-from .store import Store
+from .store import Store, shared
 from .widgets.quiz import Quiz
 from .widgets.reflection import Reflection
 
@@ -17,7 +17,7 @@ from .widgets.reflection import Reflection
 class Lesson:
     def __init__(self, chapter: str, mine: Store | None = None):
         self.chapter = find_chapter(chapter)
-        self.mine = mine if mine is not None else Store()
+        self.mine = shared(mine)
         self.mine.mark_done(self.chapter.number, "visited")
         self.sample = sample_store()
         pd.set_option("display.max_colwidth", 200)  # lesson tables hold sentences: show them whole

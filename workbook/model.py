@@ -48,17 +48,17 @@ def clean_text(value, field: str, *, limit: int, required: bool = False, multili
     text = "" if value is None else str(value)
     text = text.replace("\r\n", "\n").strip()
     if required and not text:
-        raise ValidationError(field, f"{field.capitalize()} is empty: type at least one character.")
+        raise ValidationError(field, f"{sentence_case(field)} is empty: type at least one character.")
     if len(text) > limit:
         raise ValidationError(
-            field, f"{field.capitalize()} is {len(text):,} characters long: keep it under {limit:,}."
+            field, f"{sentence_case(field)} is {len(text):,} characters long: keep it under {limit:,}."
         )
     if _CONTROL.search(text):
-        raise ValidationError(field, f"{field.capitalize()} contains control characters: remove them.")
+        raise ValidationError(field, f"{sentence_case(field)} contains control characters: remove them.")
     # A lone carriage return counts too: exports such as vCard would write it as a line break.
     if not multiline and any(char in text for char in "\n\r\t"):
         raise ValidationError(
-            field, f"{field.capitalize()} contains a line break or tab, and line breaks belong only in notes: keep it on one line."
+            field, f"{sentence_case(field)} contains a line break or tab, and line breaks belong only in notes: keep it on one line."
         )
     return text
 
@@ -186,6 +186,12 @@ class Plan:
         }
         changes["planned_for"] = clean_date(self.planned_for, "date", today=today)
         changes["follow_up_on"] = clean_date(self.follow_up_on, "follow-up date", today=today)
+        if changes["planned_for"] and changes["follow_up_on"] and changes["follow_up_on"] < changes["planned_for"]:
+            raise ValidationError(
+                "follow-up date",
+                f"the follow-up ({changes['follow_up_on']:%d %b %Y}) is before the conversation "
+                f"({changes['planned_for']:%d %b %Y}): pick a day after it.",
+            )
         return dataclasses.replace(self, **changes)
 
 
@@ -214,18 +220,32 @@ class Nudge:
 GIVING_IDEAS = (
     "send them an article or talk about {interest} with a line on why it made you think of them",
     "introduce them to someone in your network who shares their interest in {interest}",
-    "ask how their work on {interest} is going, and listen",
+    "ask how things are going with {interest}, and listen",
     "write a short public endorsement or recommendation of their work",
     "offer 20 minutes of your time to give feedback on something they are building",
     "congratulate them on a recent milestone and mean it",
 )
+# For someone whose interests you have not noted yet: ideas that need none.
+IDEAS_WITHOUT_INTERESTS = (
+    "ask what they are working on at the moment, and listen",
+    "write a short public endorsement or recommendation of their work",
+    "offer 20 minutes of your time to give feedback on something they are building",
+    "congratulate them on a recent milestone and mean it",
+    "send a short note about something you remember from your last conversation",
+    "share an opportunity (an event, a job, a call for speakers) that could suit them",
+)
+
+
+def giving_ideas(contact_id: int, interests: str, count: int) -> list[str]:
+    """`count` concrete small ways to give, from the contact's interests when you have noted
+    some; deterministic per contact so the advice does not flicker."""
+    topics = split_list(interests)
+    pool = GIVING_IDEAS if topics else IDEAS_WITHOUT_INTERESTS
+    return [pool[(contact_id + i) % len(pool)].format(interest=topics[i % len(topics)] if topics else "") for i in range(count)]
 
 
 def giving_idea(contact_id: int, interests: str) -> str:
-    """A concrete small way to give; deterministic per contact so the advice does not flicker."""
-    topics = split_list(interests) or ["what they are working on"]
-    idea = GIVING_IDEAS[contact_id % len(GIVING_IDEAS)]
-    return idea.format(interest=topics[contact_id % len(topics)])
+    return giving_ideas(contact_id, interests, 1)[0]
 
 
 def top_rows(frame: pd.DataFrame, keys: list[str], ascending: list[bool], n: int | None) -> pd.DataFrame:
@@ -328,11 +348,7 @@ def suggest_questions(interests: str, occasion: str) -> list[str]:
 
 def suggest_offers(contact_id: int, interests: str) -> list[str]:
     """Three concrete things to offer, starting from the contact's interests."""
-    topics = split_list(interests) or ["what they are working on"]
-    return [
-        GIVING_IDEAS[(contact_id + i) % len(GIVING_IDEAS)].format(interest=topics[i % len(topics)])
-        for i in range(3)
-    ]
+    return giving_ideas(contact_id, interests, 3)
 
 
 def markdown_text(text: str) -> str:
@@ -371,3 +387,38 @@ def conversation_card(plan: Plan, contact: Contact) -> str:
     if plan.follow_up_on:
         lines.append(f"**Follow up on:** {plan.follow_up_on.isoformat()}")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def sentence_case(label: str) -> str:
+    """A label with its first letter capitalised and the rest as written ("what I can offer" ->
+    "What I can offer"; str.capitalize would give "What i can offer")."""
+    return label[:1].upper() + label[1:]
+
+
+def name_key(name: str) -> str:
+    """How two typed names are compared: case and spacing do not matter."""
+    return " ".join(str(name).split()).casefold()
+
+
+def contact_labels(rows: pd.DataFrame) -> dict[str, int]:
+    """Label -> contact id for a picker. A name held by one contact is its own label; people who
+    share a name are told apart by something human: their company, how you met, their email."""
+    labels: dict[str, int] = {}
+    groups = rows.groupby(rows["name"].map(name_key), sort=False) if not rows.empty else []
+    for _key, group in groups:
+        if len(group) == 1:
+            row = group.iloc[0]
+            labels[row["name"]] = int(row["id"])
+            continue
+        for position, row in enumerate(group.itertuples(index=False), start=1):
+            detail = next((str(v).strip() for v in (row.company, row.how_met, row.email) if str(v).strip()), "")
+            detail = " ".join(detail.split())[:40] or f"the {_ordinal(position)} you added"
+            label = f"{row.name} ({detail})"
+            while label in labels:  # the same detail twice: still one label each
+                label = f"{label[:-1]}, again)"
+            labels[label] = int(row.id)
+    return labels
+
+
+def _ordinal(n: int) -> str:
+    return {1: "first", 2: "second", 3: "third"}.get(n, f"{n}th")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .course import CHAPTERS, QUIZZES
-from .store import Store
+from .store import Store, shared
 
 if TYPE_CHECKING:
     from .charts import Chart
@@ -120,5 +120,5 @@ class Progress:
 
 def progress(store: Store | None = None) -> Progress:
     """Your progress through the course (or `store`'s)."""
-    store = store if store is not None else Store()
+    store = shared(store)
     return Progress(chapter_table(store), totals(store))

@@ -15,8 +15,9 @@ import re
 import sqlite3
 import threading
 import time
+import weakref
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pandas as pd
 import platformdirs
@@ -186,8 +187,31 @@ def data_home() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def where_saved() -> str:
+    """Where the learner's entries live, in words for the tools to say."""
+    return "on this computer"
+
+
 def default_path() -> Path:
     return data_home() / FILE_NAME
+
+
+_SHARED: dict[Path, "Store"] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared(store: "Store | None" = None) -> "Store":
+    """`store` itself, or the learner's own workbook as this kernel shares it between tools.
+
+    Every tool opened without a store gets the same `Store` object for the same file, so a contact
+    added in one tool reaches every picker and table of the others at once (see `Store.subscribe`)."""
+    if store is not None:
+        return store
+    path = default_path().resolve()
+    with _SHARED_LOCK:
+        if path not in _SHARED:
+            _SHARED[path] = Store(path)
+        return _SHARED[path]
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -221,6 +245,9 @@ class Store:
         # thread. So the connection is shared between threads (sqlite3 serializes the calls), and
         # this lock keeps one thread's transaction from running into another's.
         self._lock = threading.RLock()
+        self._listeners: list[weakref.ref] = []
+        self.revision = 0  # counts the commits this object has seen (its own and, once synced, others')
+        self._data_version: int | None = None
         try:
             self._conn = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
@@ -230,6 +257,7 @@ class Store:
             self._use_wal()
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._upgrade()
+            self._data_version = self._read_data_version()
         except sqlite3.DatabaseError as error:
             if self._conn is not None:
                 self._conn.close()
@@ -301,6 +329,7 @@ class Store:
                 yield self._conn
                 return
             self._conn.execute("BEGIN IMMEDIATE")
+            changes = self._conn.total_changes
             try:
                 yield self._conn
                 self._conn.execute("COMMIT")
@@ -310,6 +339,46 @@ class Store:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
+            wrote = self._conn.total_changes != changes
+            if wrote:
+                self.revision += 1
+                self._data_version = self._read_data_version()
+        if wrote:  # outside the lock: listeners read the store, possibly from another thread
+            self._notify()
+
+    # --- live updates: every tool on this store sees every change -------------------------------
+
+    def subscribe(self, callback: Callable[[], None]) -> None:
+        """Call `callback()` after every committed change, whoever made it. Held weakly, so a tool
+        that is closed and forgotten stops listening by itself."""
+        ref = weakref.WeakMethod(callback) if hasattr(callback, "__self__") else weakref.ref(callback)
+        with self._lock:
+            self._listeners.append(ref)
+
+    def sync(self) -> bool:
+        """Notice changes another process (a second notebook's kernel) committed since we last looked,
+        and tell the listeners. Tools call this before they save or refresh. True if there were any."""
+        with self._lock:
+            version = self._read_data_version()
+            if version == self._data_version:
+                return False
+            self._data_version = version
+            self.revision += 1
+        self._notify()
+        return True
+
+    def _read_data_version(self) -> int:
+        # PRAGMA data_version changes when another connection commits, never for our own commits.
+        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _notify(self) -> None:
+        with self._lock:
+            live = [ref for ref in self._listeners if ref() is not None]
+            self._listeners = live
+        for ref in live:
+            callback = ref()
+            if callback is not None:
+                callback()
 
     def query(self, sql: str, params=()) -> pd.DataFrame:
         with self._lock:
@@ -364,6 +433,10 @@ class Store:
     def delete_contact(self, contact_id: int) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+
+    def contact_directory(self) -> pd.DataFrame:
+        """What a picker needs to name each contact, and to tell apart people who share a name."""
+        return self.query("SELECT id, name, company, how_met, email FROM contacts ORDER BY name COLLATE NOCASE, id")
 
     def contact_names(self) -> dict[int, str]:
         return dict(self._conn.execute("SELECT id, name FROM contacts ORDER BY name COLLATE NOCASE, id"))
@@ -524,6 +597,12 @@ class Store:
         path = self.path.parent / "cards" / f"{when}-{slug}-plan{plan_id}.md"
         write_text_atomic(path, self.card_markdown(plan_id))
         return path
+
+    def describe_file(self, path: Path) -> str:
+        """Where a file the tools wrote lives, in words a learner can follow."""
+        if self.get_meta("persona"):
+            return f"{path.name} in the sample's temporary folder (deleted when the notebook closes)"
+        return f"{path.name} in your workbook folder, {path.parent}"
 
     def plan_list(self) -> pd.DataFrame:
         """Past and upcoming plans, newest first: id, date, who, occasion, goal."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from ..store import Store
+from ..store import Store, shared
 
 
 class Feedback:
@@ -28,7 +28,7 @@ class Feedback:
 
 
 def record_attempt(chapter: str, exercise: str, mine: Store | None = None) -> None:
-    (mine if mine is not None else Store()).mark_done(chapter, f"exercise:{exercise}")
+    shared(mine).mark_done(chapter, f"exercise:{exercise}")
 
 
 def not_started(what: str) -> Feedback:

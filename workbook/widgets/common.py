@@ -3,19 +3,52 @@ confirm-before-delete. Anything a learner or a file supplies is shown as text, n
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import html
+import json
 import re
+from pathlib import Path
 from typing import Callable, Iterator
 
 import ipywidgets as widgets
 import pandas as pd
+from IPython.display import Javascript, display
 
-from ..model import Contact, ValidationError
-from ..store import Store
+from ..model import Contact, ValidationError, contact_labels, name_key
+from ..store import Store, where_saved
 
-WIDE = widgets.Layout(width="34em")
-LABEL_STYLE = {"description_width": "9em"}
+WIDE = widgets.Layout(width="46em", max_width="100%")
+LABEL_STYLE = {"description_width": "10em"}
+STYLESHEET = Path(__file__).with_name("static") / "tools.css"
+
+# Keys pressed inside a tool must not reach JupyterLab's notebook shortcuts (ArrowDown selects the
+# next cell, "r" makes a raw cell, "dd" deletes one: ipywidgets issue #3912, still open). Lumino
+# skips its shortcuts for a keydown whose focused element carries data-lm-suppress-shortcuts, and
+# it checks the focused element itself first, so the attribute goes on each element as it gets focus.
+_PAGE_SCRIPT = """(function () {
+  var style = document.getElementById("workbook-tools-css");
+  if (!style) {
+    style = document.createElement("style");
+    style.id = "workbook-tools-css";
+    document.head.appendChild(style);
+  }
+  style.textContent = %s;
+  if (window.__workbookKeyboardGuard) return;
+  window.__workbookKeyboardGuard = true;
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (target instanceof Element && target.closest(".workbook-tool")) {
+      target.setAttribute("data-lm-suppress-shortcuts", "true");
+    }
+  }, true);
+})();"""
+
+
+def page_assets() -> Javascript:
+    """The tools' stylesheet and keyboard guard for the page they are shown on (JupyterLab runs
+    it once per output; it is idempotent). The website gets the same stylesheet from book/_ext."""
+    return Javascript(_PAGE_SCRIPT % json.dumps(STYLESHEET.read_text(encoding="utf-8")))
 
 
 def esc(value) -> str:
@@ -26,19 +59,69 @@ def esc(value) -> str:
 
 
 def html_table(frame: pd.DataFrame, columns: dict[str, str], *, caption: str, empty: str) -> str:
-    """An escaped HTML table of `frame` with `columns` (column -> heading) and a caption."""
+    """An escaped HTML table of `frame` with `columns` (column -> heading) and a caption. Numbers
+    are right-aligned, text left-aligned; no index column."""
     if frame.empty:
         return f"<p>{esc(empty)}</p>"
-    head = "".join(f"<th scope='col'>{esc(h)}</th>" for h in columns.values())
+    numeric = {c for c in columns if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])}
+
+    def cell(tag: str, column: str, text) -> str:
+        kind = " class='workbook-number'" if column in numeric else ""
+        scope = " scope='col'" if tag == "th" else ""
+        return f"<{tag}{kind}{scope}>{esc(text)}</{tag}>"
+
+    head = "".join(cell("th", c, h) for c, h in columns.items())
     body = "".join(
-        "<tr>" + "".join(f"<td>{esc(row[c])}</td>" for c in columns) + "</tr>"
-        for row in frame[list(columns)].to_dict("records")
+        "<tr>" + "".join(cell("td", c, row[c]) for c in columns) + "</tr>" for row in frame[list(columns)].to_dict("records")
     )
     return (
-        "<table class='workbook-table' style='border-collapse:collapse'>"
-        f"<caption style='text-align:left;font-weight:bold'>{esc(caption)}</caption>"
+        f"<table class='workbook-table'><caption>{esc(caption)}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
+
+
+def download_link(content: str | bytes, filename: str, mime: str, label: str) -> str:
+    """A link that downloads `content` as a file with one click (works in JupyterLab, in the
+    browser-only course and on a hub alike: nothing to find in a file browser)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    encoded = base64.b64encode(data).decode("ascii")
+    return f"<a download='{esc(filename)}' href='data:{mime};base64,{encoded}'>{esc(label)}</a>"
+
+
+def card_html(markdown: str) -> str:
+    """A conversation card (the Markdown `model.conversation_card` writes) as formatted HTML.
+    Only the card's own shapes are read: headings, bullet lists and a bold label at the start of
+    a line; every value is escaped, so learner text stays text."""
+
+    def text(raw: str) -> str:
+        plain = html.unescape(re.sub(r"\\(.)", r"\1", raw))  # undo model.markdown_text
+        return esc(plain)
+
+    def inline(raw: str) -> str:
+        label = re.match(r"\*\*(.+?):\*\*\s*(.*)", raw)
+        return f"<strong>{text(label[1])}:</strong> {text(label[2])}" if label else text(raw)
+
+    out: list[str] = []
+    in_list = False
+    for line in markdown.splitlines():
+        if line.startswith("- "):
+            if not in_list:
+                out.append("<ul>")
+                in_list = True
+            out.append(f"<li>{inline(line[2:])}</li>")
+            continue
+        if in_list:
+            out.append("</ul>")
+            in_list = False
+        if line.startswith("## "):
+            out.append(f"<h2>{text(line[3:])}</h2>")
+        elif line.startswith("# "):
+            out.append(f"<h1>{text(line[2:])}</h1>")
+        elif line.strip():
+            out.append(f"<p>{inline(line)}</p>")
+    if in_list:
+        out.append("</ul>")
+    return "<div class='workbook-card'>" + "".join(out) + "</div>"
 
 
 class FieldError(widgets.HTML):
@@ -48,7 +131,7 @@ class FieldError(widgets.HTML):
         super().__init__(value="")
 
     def show(self, message: str) -> None:
-        self.value = f"<span role='alert' style='color:#b00020'>{esc(message)}</span>"
+        self.value = f"<span role='alert' class='workbook-field-error'>{esc(message)}</span>"
 
     def clear(self) -> None:
         self.value = ""
@@ -65,10 +148,17 @@ class Status(widgets.HTML):
         super().__init__(value="")
 
     def ok(self, message: str) -> None:
-        self.value = f"<span role='status' style='color:#1b5e20'>✔ {esc(message)}</span>"
+        self.value = f"<span role='status' class='workbook-ok'>✔ {esc(message)}</span>"
 
     def fail(self, message: str) -> None:
-        self.value = f"<span role='alert' style='color:#b00020'>✘ {esc(message)}</span>"
+        self.value = f"<span role='alert' class='workbook-fail'>✘ {esc(message)}</span>"
+
+    def refused(self, error: ValidationError) -> None:
+        """The status line for a refused save: what to do next."""
+        if isinstance(error, NewContactNeeded):
+            self.fail(f"Not saved yet: {error.name} is new. Click “Add {error.name}” to add them, or pick someone from the list.")
+        else:
+            self.fail("Not saved: the field outlined in red says what to change.")
 
     @property
     def text(self) -> str:
@@ -80,28 +170,44 @@ def _strip_tags(markup: str) -> str:
 
 
 class Form:
-    """Field errors keyed by the names ValidationError uses, so a message lands beside its field."""
+    """Field errors keyed by the names ValidationError uses, so a message lands beside its field
+    and the field is outlined."""
 
     def __init__(self, fields: dict[str, widgets.Widget]):
         self.fields = fields
         self.errors = {name: FieldError() for name in fields}
 
-    def row(self, name: str) -> widgets.HBox:
-        return widgets.HBox([self.fields[name], self.errors[name]])
+    def row(self, name: str) -> widgets.Box:
+        field = self.fields[name]
+        line = widgets.HBox([field, self.errors[name]])
+        prompt = getattr(field, "new_contact_prompt", None)
+        return widgets.VBox([line, prompt]) if prompt is not None else line
 
     def clear(self) -> None:
         for error in self.errors.values():
             error.clear()
+        for field in self.fields.values():
+            field.remove_class("workbook-invalid")
 
     def show(self, error: ValidationError) -> None:
-        target = self.errors.get(error.field)
-        if target is None:  # a field this form does not show: say it on the first row
-            target = next(iter(self.errors.values()))
-        target.show(error.message)
+        name = error.field if error.field in self.errors else next(iter(self.errors))  # unknown: the first row
+        self.errors[name].show(error.message)
+        self.fields[name].add_class("workbook-invalid")
+
+
+class NewContactNeeded(ValidationError):
+    """A save that waits for the learner to confirm a name that is not among their contacts."""
+
+    def __init__(self, name: str):
+        super().__init__("contact", f"{name} is not one of your contacts yet.")
+        self.name = name
 
 
 class ContactPicker(widgets.Combobox):
-    """Type to pick a contact; a name that is not in the list becomes a new contact on save."""
+    """Type to pick a contact. The list is live: a contact added, renamed or deleted by any tool on
+    the same workbook shows up at once. A typed name that matches a contact (ignoring case and
+    spacing) is that contact; a new name becomes a contact only after the learner confirms it, once,
+    with the button that appears under the box."""
 
     def __init__(self, store: Store, description: str = "Who", **kwargs):
         super().__init__(
@@ -114,21 +220,41 @@ class ContactPicker(widgets.Combobox):
             **kwargs,
         )
         self.store = store
+        self._confirmed: str | None = None  # name_key of the new name the learner said yes to
+        self._on_confirm: Callable[[], None] | None = None
+        self.add_button = widgets.Button(button_style="primary", icon="user-plus")
+        self.not_now_button = widgets.Button(description="Not now")
+        self.add_button.on_click(lambda _: self._confirm())
+        self.not_now_button.on_click(lambda _: self._hide_prompt())
+        self.question = widgets.HTML()
+        self.new_contact_prompt = widgets.HBox(
+            [self.question, self.add_button, self.not_now_button], layout=widgets.Layout(display="none")
+        )
+        self.observe(self._on_typed, "value")
         self.reload()
+        store.subscribe(self.reload)
 
     def reload(self) -> None:
-        names = self.store.contact_names()
-        counts: dict[str, int] = {}
-        for name in names.values():
-            counts[name] = counts.get(name, 0) + 1
-        # Two contacts with one name are told apart by their id.
-        self._ids = {(name if counts[name] == 1 else f"{name} (#{cid})"): cid for cid, name in names.items()}
+        """Load the names afresh (another tool may have changed them)."""
+        self._ids = contact_labels(self.store.contact_directory())
         self._labels = {cid: label for label, cid in self._ids.items()}
+        self._by_key: dict[str, list[int]] = {}
+        for label, cid in self._ids.items():
+            self._by_key.setdefault(name_key(label), []).append(cid)
+        for cid, name in self.store.contact_names().items():
+            ids = self._by_key.setdefault(name_key(name), [])
+            if cid not in ids:
+                ids.append(cid)
         self.options = tuple(self._ids)
 
+    def when_confirmed(self, callback: Callable[[], None]) -> None:
+        """What to do once the learner confirms a new name (the tool's save)."""
+        self._on_confirm = callback
+
     def selected_id(self) -> int | None:
-        """The id of the contact named in the box, or None for an empty or new name."""
-        return self._ids.get(self.value.strip())
+        """The id of the contact named in the box, or None for an empty, new or ambiguous name."""
+        ids = self._by_key.get(name_key(self.value), [])
+        return ids[0] if len(ids) == 1 else None
 
     def label_for(self, contact_id: int | None) -> str:
         return self._labels.get(contact_id, "") if contact_id is not None else ""
@@ -136,27 +262,54 @@ class ContactPicker(widgets.Combobox):
     @contextlib.contextmanager
     def saving_with(self) -> Iterator[None]:
         """A block that resolves this box with create=True and then saves something for that
-        contact: both are saved or neither is, and after a refusal the box forgets the new name."""
-        try:
-            with self.store.transaction():
-                yield
-        except BaseException:
-            self.reload()
-            raise
+        contact: both are saved or neither is."""
+        with self.store.transaction():
+            yield
 
     def resolve(self, *, create: bool) -> tuple[int, bool]:
-        """The chosen contact's id, and whether it was created now. Raises ValidationError('contact')."""
-        text = self.value.strip()
-        if text in self._ids:
-            return self._ids[text], False
+        """The chosen contact's id, and whether it was created now. Raises ValidationError('contact'),
+        or NewContactNeeded (a ValidationError) while a new name waits for the learner's yes."""
+        text = " ".join(self.value.split())
+        if not text:
+            raise ValidationError("contact", "Contact is empty: choose someone from the list, or type a name.")
+        self.store.sync()  # another notebook may have added this person since the list was loaded
+        ids = self._by_key.get(name_key(text), [])
+        if len(ids) == 1:
+            return ids[0], False
+        if len(ids) > 1:
+            raise ValidationError(
+                "contact", f"You have {len(ids)} contacts called {text}: pick one from the list (their company or how you met tells them apart)."
+            )
         if not create:
-            raise ValidationError("contact", f"{text!r} is not one of your contacts.")
+            raise ValidationError("contact", f"{text} is not one of your contacts.")
+        if self._confirmed != name_key(text):
+            self._ask(text)
+            raise NewContactNeeded(text)
         try:
             new_id = self.store.add_contact(Contact(name=text))
         except ValidationError as error:
             raise ValidationError("contact", error.message) from None
-        self.reload()
+        self._confirmed = None
+        self._hide_prompt()
         return new_id, True
+
+    def _ask(self, text: str) -> None:
+        self.question.value = f"<span class='workbook-question'>Add {esc(text)} as a new contact?</span>"
+        self.add_button.description = f"Add {text}"
+        self.new_contact_prompt.layout.display = None
+
+    def _confirm(self) -> None:
+        self._confirmed = name_key(self.value)
+        self._hide_prompt()
+        if self._on_confirm is not None:
+            self._on_confirm()
+
+    def _hide_prompt(self) -> None:
+        self.new_contact_prompt.layout.display = "none"
+
+    def _on_typed(self, change) -> None:
+        if name_key(change["new"]) != self._confirmed:
+            self._hide_prompt()
 
 
 class ConfirmDelete(widgets.HBox):
@@ -187,4 +340,68 @@ class ConfirmDelete(widgets.HBox):
 
 
 def heading(text: str, level: int = 3) -> widgets.HTML:
-    return widgets.HTML(f"<h{level} style='margin:0.4em 0'>{esc(text)}</h{level}>")
+    return widgets.HTML(f"<h{level} class='workbook-heading'>{esc(text)}</h{level}>")
+
+
+class Tool(widgets.VBox):
+    """The frame every tool shares: its heading, a line that says whose data it shows (Robin's
+    sample or yours), the course stylesheet and keyboard guard, and live updates: any change to the
+    workbook, made by this tool or another, calls `refresh()`."""
+
+    title = ""  # "Reciprocity tracker"
+
+    def __init__(self, store: Store, children, **kwargs):
+        self.store = store
+        self._quiet = 0
+        persona = store.get_meta("persona")
+        super().__init__([heading(self.title), widgets.HTML(banner(persona)), *children], **kwargs)
+        self.add_class("workbook-tool")
+        self.add_class("workbook-sample" if persona else "workbook-mine")
+        store.subscribe(self._store_changed)
+
+    def refresh(self) -> None:
+        """Show the workbook as it is now."""
+
+    @contextlib.contextmanager
+    def quietly(self) -> Iterator[None]:
+        """A block whose writes this tool shows by itself (often faster than a full refresh);
+        the other tools on the store still hear of them."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+
+    def _store_changed(self) -> None:
+        if not self._quiet:
+            self.refresh()
+
+    @property
+    def placeholder(self) -> str:
+        """What a saved notebook shows for this tool before its cell runs."""
+        if self.store.get_meta("persona"):
+            return f"{self.title} on the sample network: run this cell to open it."
+        return f"Your {self.title.lower()}: run this cell to open it."
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = self.placeholder
+        return bundle
+
+    def _ipython_display_(self) -> None:
+        display(page_assets())
+        display(self._repr_mimebundle_(), raw=True)
+
+
+def banner(persona: str | None) -> str:
+    """Whose data a tool shows. The website hides the live line (it promises saving) and shows the
+    picture note instead."""
+    picture = (
+        "<span class='workbook-picture-note'><strong>A picture of the tool</strong> as it was saved with this "
+        "page. To use it, open a live copy with the launch button at the top of the page.</span>"
+    )
+    if persona:
+        live = f"<strong>{esc(persona)}'s sample network</strong>: try anything; your changes are thrown away."
+    else:
+        live = f"<strong>Yours</strong>: what you enter is saved {esc(where_saved())} as you go."
+    return f"<div class='workbook-banner'><span class='workbook-live-only'>{live}</span>{picture}</div>"

@@ -22,8 +22,8 @@ from ..network import (
     keep_in_touch,
     split_introduction,
 )
-from ..store import Store
-from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, esc, heading, html_table
+from ..store import Store, shared
+from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading, html_table
 
 DUE_SHOWN = 15
 ALL_SHOWN = 50
@@ -38,7 +38,7 @@ DUE_HEADINGS = {
 }
 
 
-class ContactBook(widgets.VBox):
+class ContactBook(Tool):
     """`ContactBook(store)`; with no store, your own workbook.
 
     Drive it like a learner: fill `name`, `circle`, `company`, `position`, `email`, `interests`,
@@ -46,8 +46,10 @@ class ContactBook(widgets.VBox):
     Pick someone to edit in `find`; `delete` asks before deleting; `talked_buttons[contact_id]`
     logs "we talked today" for a contact on the due list."""
 
+    title = "Contact book"
+
     def __init__(self, store: Store | None = None):
-        self.store = store if store is not None else Store()
+        self.store = shared(store)
         self.editing_id: int | None = None
         self._loading = False
 
@@ -124,7 +126,7 @@ class ContactBook(widgets.VBox):
             ],
             titles=["Who is due", "Add or edit", "Everyone"],
         )
-        super().__init__([heading("Contact book"), self.tabs])
+        super().__init__(self.store, [self.tabs])
         self.new()
         self.refresh()
 
@@ -169,7 +171,7 @@ class ContactBook(widgets.VBox):
             contact_id = self.store.save_contact_details(contact, keep, introduced_by=introducer_id)
         except ValidationError as error:
             self.form.show(error)
-            self.status.fail("Not saved: fix the field marked in red.")
+            self.status.refused(error)
             return None
         except KeyError as error:
             self.status.fail(f"Not saved: {error.args[0]}")

@@ -9,8 +9,8 @@ import pandas as pd
 
 from ..model import ValidationError
 from ..network import KEPT, LATE, OVERDUE, FollowUp, follow_up_status, kept_rate
-from ..store import Store
-from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, esc, heading
+from ..store import Store, shared
+from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading
 
 ROWS_SHOWN = 30
 HEADINGS = {
@@ -24,7 +24,7 @@ HEADINGS = {
 }
 
 
-class FollowUps(widgets.VBox):
+class FollowUps(Tool):
     """`FollowUps(store)`; with no store, your own workbook.
 
     Add a promise: `contact`, `owner` ('me' or 'them'), `promise`, `due`, then `add_button.click()`.
@@ -32,8 +32,10 @@ class FollowUps(widgets.VBox):
     ones too. Ad-hoc promises can be deleted (`delete_pick`, `delete`); a plan's promises change
     in the conversation planner."""
 
+    title = "Follow-ups"
+
     def __init__(self, store: Store | None = None):
-        self.store = store if store is not None else Store()
+        self.store = shared(store)
         self.contact = ContactPicker(self.store, description="With")
         self.owner = widgets.ToggleButtons(
             options=[("I promised", "me"), ("They promised", "them")], value="me", description="Who promised", style=LABEL_STYLE
@@ -52,8 +54,8 @@ class FollowUps(widgets.VBox):
         self.delete_pick = widgets.Dropdown(description="Your own", style=LABEL_STYLE, layout=WIDE)
         self.delete = ConfirmDelete("promise", lambda: self.remove(self.delete_pick.value))
         super().__init__(
+            self.store,
             [
-                heading("Follow-ups"),
                 self.rate_view,
                 self.show_done,
                 self.list_view,
@@ -101,7 +103,7 @@ class FollowUps(widgets.VBox):
             follow_up_id = self.store.add_follow_up(FollowUp(contact_id, self.owner.value, self.promise.value, self.due.value))
         except ValidationError as error:
             self.form.show(error)
-            self.status.fail("Not saved: fix the field marked in red.")
+            self.status.refused(error)
             return None
         except KeyError as error:
             self.status.fail(f"Not saved: {error.args[0]}")

@@ -7,20 +7,22 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..model import ValidationError
-from ..store import Store
+from ..store import Store, shared
 from ..suggestions import Suggestion, goal_suggestions
-from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, heading, html_table
+from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, heading, html_table
 
 HORIZONS = (30, 60, 90)
 STAGES = {30: "Days 1-30: reconnect and tidy", 60: "Days 31-60: widen", 90: "Days 61-90: deepen and give"}
 TABLE_COLUMNS = {"goal": "Goal", "name": "With", "status": "Status"}
 
 
-class NinetyDayPlan(widgets.VBox):
+class NinetyDayPlan(Tool):
     """`NinetyDayPlan(store)`; with no store, your own workbook."""
 
+    title = "30/60/90-day plan"
+
     def __init__(self, store: Store | None = None):
-        self.store = store if store is not None else Store()
+        self.store = shared(store)
 
         # --- suggestions from earlier chapters
         self.suggestion_list = widgets.Dropdown(description="Ideas", style=LABEL_STYLE, layout=widgets.Layout(width="48em"))
@@ -36,6 +38,7 @@ class NinetyDayPlan(widgets.VBox):
             style=LABEL_STYLE, layout=WIDE, continuous_update=False,
         )
         self.contact = ContactPicker(self.store, description="With (optional)")
+        self.contact.when_confirmed(self.add)
         self.form = Form({"horizon": self.horizon, "goal": self.goal, "contact": self.contact})
         self.add_button = widgets.Button(description="Add goal", button_style="primary", icon="plus")
         self.add_button.on_click(lambda _: self.add())
@@ -51,8 +54,8 @@ class NinetyDayPlan(widgets.VBox):
         self.delete = ConfirmDelete("goal", lambda: self.remove(self.picked.value))
 
         super().__init__(
+            self.store,
             [
-                heading("Your 30/60/90-day plan"),
                 heading("Ideas from your earlier chapters", 4),
                 widgets.HBox([self.suggestion_list, self.use_button]),
                 heading("Add a goal", 4),
@@ -87,7 +90,7 @@ class NinetyDayPlan(widgets.VBox):
                 goal_id = self.store.add_goal(self.horizon.value, self.goal.value, contact_id)
         except ValidationError as error:
             self.form.show(error)
-            self.status.fail("Not added: fix the field marked in red.")
+            self.status.refused(error)
             return None
         except KeyError as error:
             self.status.fail(f"Not added: {error.args[0]}")

@@ -7,18 +7,20 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..formats import FormatError, ImportReport, apply_import, plan_import
-from ..store import Store
-from .common import Status, esc, heading
+from ..store import Store, shared
+from .common import Status, Tool, esc
 
 
-class ImportContacts(widgets.VBox):
+class ImportContacts(Tool):
     """`ImportContacts(store)`; with no store, your own workbook.
 
     Upload a file in `upload` (or call `preview(data, filename)`), read `report_view`, then
     `import_button.click()`. `report` is the dry run, None before a file is read."""
 
+    title = "Import contacts"
+
     def __init__(self, store: Store | None = None):
-        self.store = store if store is not None else Store()
+        self.store = shared(store)
         self.report: ImportReport | None = None
         self.upload = widgets.FileUpload(accept=".csv,.vcf,.vcard,.json,.txt", multiple=False, description="Choose file")
         self.upload.observe(self._on_upload, "value")
@@ -26,7 +28,7 @@ class ImportContacts(widgets.VBox):
         self.import_button = widgets.Button(description="Import", button_style="primary", icon="upload", disabled=True)
         self.import_button.on_click(lambda _: self.run())
         self.status = Status()
-        super().__init__([heading("Import contacts"), self.upload, self.report_view, self.import_button, self.status])
+        super().__init__(self.store, [self.upload, self.report_view, self.import_button, self.status])
 
     def __repr__(self) -> str:
         what = f"{self.report.filename}: {self.report.summary()}" if self.report else "no file chosen"

@@ -9,8 +9,8 @@ import pandas as pd
 from .. import charts
 from ..model import ValidationError
 from ..network import describe_network, keep_in_touch, network_picture
-from ..store import Store
-from .common import ContactPicker, Form, Status, esc, heading, html_table
+from ..store import Store, shared
+from .common import ContactPicker, Form, Status, Tool, esc, html_table
 
 METRICS_SHOWN = 15
 METRIC_HEADINGS = {
@@ -23,15 +23,17 @@ METRIC_HEADINGS = {
 }
 
 
-class NetworkMap(widgets.VBox):
+class NetworkMap(Tool):
     """`NetworkMap(store)`; with no store, your own workbook.
 
     Pick two contacts in `first` and `second`, then `know_button.click()` (they know each other)
     or `forget_button.click()` (remove the tie). `summary()`, `chart()` and `metrics()` give the
     same picture as plain data."""
 
+    title = "Network map"
+
     def __init__(self, store: Store | None = None):
-        self.store = store if store is not None else Store()
+        self.store = shared(store)
         self.first = ContactPicker(self.store, description="This person")
         self.second = ContactPicker(self.store, description="knows")
         self.form = Form({"first": self.first, "second": self.second})
@@ -44,8 +46,8 @@ class NetworkMap(widgets.VBox):
         self.map_view = widgets.HTML()
         self.metrics_view = widgets.HTML()
         super().__init__(
+            self.store,
             [
-                heading("Network map"),
                 self.form.row("first"),
                 self.form.row("second"),
                 widgets.HBox([self.know_button, self.forget_button]),
@@ -95,7 +97,7 @@ class NetworkMap(widgets.VBox):
             changed = self.store.set_tie(first, second, know_each_other)
         except ValidationError as error:
             self.form.show(error)
-            self.status.fail("Nothing changed: fix the field marked in red.")
+            self.status.refused(error)
             return False
         except KeyError as error:
             self.status.fail(f"Nothing changed: {error.args[0]}")

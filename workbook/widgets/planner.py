@@ -5,20 +5,31 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..model import OCCASIONS, PLAN_TEXT_FIELDS, Plan, ValidationError, suggest_offers, suggest_openers, suggest_questions
-from ..store import Store
-from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, esc, heading
+from ..model import (
+    OCCASIONS,
+    PLAN_TEXT_FIELDS,
+    Plan,
+    ValidationError,
+    sentence_case,
+    suggest_offers,
+    suggest_openers,
+    suggest_questions,
+)
+from ..store import Store, shared
+from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, card_html, download_link, esc, heading
 
 TEXTAREA_ROWS = {"openers": 3, "questions": 4, "offer": 3, "cultural_notes": 2, "talked_about": 3, "my_promises": 2, "their_promises": 2}
 BEFORE = ("goal", "openers", "questions", "offer", "cultural_notes")
 AFTER = ("talked_about", "my_promises", "their_promises")
 
 
-class ConversationPlanner(widgets.VBox):
+class ConversationPlanner(Tool):
     """`ConversationPlanner(store)`; with no store, your own workbook."""
 
+    title = "Conversation planner"
+
     def __init__(self, store: Store | None = None):
-        self.store = store if store is not None else Store()
+        self.store = shared(store)
         self.plan_id: int | None = None
         self._loading = False
 
@@ -29,12 +40,13 @@ class ConversationPlanner(widgets.VBox):
         self.new_button.on_click(lambda _: self.new())
 
         self.who = ContactPicker(self.store, description="Who")
+        self.who.when_confirmed(self.save)
         self.occasion = widgets.Dropdown(options=OCCASIONS, value="coffee", description="Occasion", style=LABEL_STYLE)
         self.planned_for = widgets.DatePicker(description="When", style=LABEL_STYLE)
         self.follow_up_on = widgets.DatePicker(description="Follow up on", style=LABEL_STYLE)
         self.text: dict[str, widgets.Widget] = {}
         for field, (label, _limit) in PLAN_TEXT_FIELDS.items():
-            common = dict(description=label.capitalize(), style=LABEL_STYLE, layout=WIDE, continuous_update=False)
+            common = dict(description=sentence_case(label), style=LABEL_STYLE, layout=WIDE, continuous_update=False)
             self.text[field] = (
                 widgets.Text(**common) if field == "goal" else widgets.Textarea(rows=TEXTAREA_ROWS[field], **common)
             )
@@ -50,15 +62,15 @@ class ConversationPlanner(widgets.VBox):
                 **{label: self.text[field] for field, (label, _) in PLAN_TEXT_FIELDS.items()},
             }
         )
-        self.suggest_openers_button = widgets.Button(description="Suggest openers", icon="lightbulb-o")
-        self.suggest_questions_button = widgets.Button(description="Suggest questions", icon="lightbulb-o")
-        self.suggest_offers_button = widgets.Button(description="Suggest offers", icon="lightbulb-o")
+        self.suggest_openers_button = widgets.Button(description="Suggest openers", icon="lightbulb")
+        self.suggest_questions_button = widgets.Button(description="Suggest questions", icon="lightbulb")
+        self.suggest_offers_button = widgets.Button(description="Suggest offers", icon="lightbulb")
         self.suggest_openers_button.on_click(lambda _: self._append("openers", suggest_openers(self.occasion.value)))
         self.suggest_questions_button.on_click(lambda _: self._append("questions", self._question_ideas()))
         self.suggest_offers_button.on_click(lambda _: self._append("offer", self._offer_ideas()))
 
         self.status = Status()
-        self.export_button = widgets.Button(description="Export card", icon="download", tooltip="Write a one-page Markdown card")
+        self.export_button = widgets.Button(description="Export card", icon="download", tooltip="Write a one-page card to print or keep on your phone")
         self.export_button.on_click(lambda _: self.export())
         self.card_view = widgets.HTML()
 
@@ -68,7 +80,7 @@ class ConversationPlanner(widgets.VBox):
         label = {field: label for field, (label, _) in PLAN_TEXT_FIELDS.items()}
         before = [
             self.form.row("who"),
-            widgets.HBox([self.occasion, self.planned_for]),
+            self.form.row("occasion"),
             self.form.row("date"),
             self.form.row(label["goal"]),
             self.form.row(label["openers"]),
@@ -81,8 +93,8 @@ class ConversationPlanner(widgets.VBox):
         ]
         after = [self.form.row(label[f]) for f in AFTER] + [self.form.row("follow-up date")]
         super().__init__(
+            self.store,
             [
-                heading("Conversation planner"),
                 widgets.HBox([self.plans, self.new_button, self.delete]),
                 heading("Before the conversation", 4),
                 *before,
@@ -102,13 +114,14 @@ class ConversationPlanner(widgets.VBox):
     # --- actions --------------------------------------------------------------------------
 
     def save(self) -> int | None:
-        """Save the form (called on every edit). Returns the plan id, or None if it was refused."""
+        """Save the form (called on every edit). Returns the plan id, or None if it was refused.
+        A name that is not yet a contact waits for the learner's yes (the button under Who)."""
         self.form.clear()
         if not self.who.value.strip():
             self.status.fail("Not saved yet: choose who the conversation is with (or type a new name).")
             return None
         try:
-            with self.who.saving_with():
+            with self.quietly(), self.who.saving_with():
                 contact_id, created = self.who.resolve(create=True)
                 plan = Plan(
                     contact_id=contact_id,
@@ -122,12 +135,11 @@ class ConversationPlanner(widgets.VBox):
         except ValidationError as error:
             field = "who" if error.field == "contact" else error.field
             self.form.show(ValidationError(field, error.message))
-            self.status.fail("Not saved: fix the field marked in red.")
-            return None
-        except KeyError as error:
-            self.status.fail(f"Not saved: {error.args[0]}")
+            self.status.refused(error)
             return None
         self._reload_plans()
+        if created:
+            self.who.value = self.who.label_for(contact_id)
         self.status.ok(f"Saved{' (new contact added)' if created else ''}.")
         return self.plan_id
 
@@ -181,15 +193,23 @@ class ConversationPlanner(widgets.VBox):
             self.status.fail("Save the plan first: choose who it is with.")
             return None
         path = self.store.export_card(self.plan_id)
-        self.card_view.value = f"<p>Card written to <code>{esc(path)}</code>:</p>" + CardText(path.read_text(encoding="utf-8"))._repr_html_()
-        self.status.ok(f"Exported the card to {path.name}.")
+        text = path.read_text(encoding="utf-8")
+        self.card_view.value = (
+            f"<p>{download_link(text, path.name, 'text/markdown', 'Download the card')} · also saved as "
+            f"<code>{esc(self.store.describe_file(path))}</code></p>" + card_html(text)
+        )
+        self.status.ok(f"Card written: {self.store.describe_file(path)}.")
         return path
 
     def card(self) -> "CardText":
-        """The open plan's conversation card as it is exported (Markdown source), for reading here."""
+        """The open plan's conversation card as it is exported, shown as formatted text."""
         if self.plan_id is None:
             return CardText("No plan open: choose who the conversation is with first.")
         return CardText(self.store.card_markdown(self.plan_id))
+
+    def refresh(self) -> None:
+        """Another tool changed the workbook: the plan list and the open plan's person may have changed."""
+        self._reload_plans()
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -236,7 +256,7 @@ class ConversationPlanner(widgets.VBox):
 
 
 class CardText(str):
-    """A card's text, shown in a notebook as a bordered, preformatted block (escaped)."""
+    """A card's Markdown, shown in a notebook as formatted text (every value escaped)."""
 
     def _repr_html_(self) -> str:
-        return f"<pre style='white-space:pre-wrap;border:1px solid #ccc;padding:0.8em'>{esc(self)}</pre>"
+        return card_html(self)

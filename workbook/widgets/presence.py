@@ -7,18 +7,20 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..network import NOT_USED, PRESENCE_CHECKLIST, presence_score, presence_suggestions
-from ..store import Store
-from .common import Status, esc, heading, html_table
+from ..store import Store, shared
+from .common import Status, Tool, esc, html_table
 
 
-class PresenceAudit(widgets.VBox):
+class PresenceAudit(Tool):
     """`PresenceAudit(store)`; with no store, your own workbook.
 
     `checks[(network, item_key)]` is the checkbox of one item, `not_used[network]` says you do not
     use a network (it then leaves the score). Each tick saves at once."""
 
+    title = "Online presence audit"
+
     def __init__(self, store: Store | None = None):
-        self.store = store if store is not None else Store()
+        self.store = shared(store)
         saved = self.store.presence_checks()
         self.checks: dict[tuple[str, str], widgets.Checkbox] = {}
         self.not_used: dict[str, widgets.Checkbox] = {}
@@ -43,7 +45,7 @@ class PresenceAudit(widgets.VBox):
         self.status = Status()
         self.score_view = widgets.HTML()
         self.suggestion_view = widgets.HTML()
-        super().__init__([heading("Online presence audit"), self.tabs, self.status, self.score_view, self.suggestion_view])
+        super().__init__(self.store, [self.tabs, self.status, self.score_view, self.suggestion_view])
         self._show()
 
     def __repr__(self) -> str:

@@ -6,16 +6,18 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..course import QUIZZES, Question, chapter as find_chapter
-from ..store import Store
-from .common import esc, heading
+from ..store import Store, shared
+from .common import Tool, esc
 
 
-class Quiz(widgets.VBox):
+class Quiz(Tool):
     """`Quiz("07")`: the chapter's self-check, saving to your own workbook (or `store`)."""
+
+    title = "Self-check"
 
     def __init__(self, chapter: str, store: Store | None = None):
         self.chapter = find_chapter(chapter).number
-        self.store = store if store is not None else Store()
+        self.store = shared(store)
         self.questions: list[Question] = QUIZZES[self.chapter]
         self.choices: dict[str, widgets.RadioButtons] = {}
         self.check_buttons: dict[str, widgets.Button] = {}
@@ -31,7 +33,7 @@ class Quiz(widgets.VBox):
             rows += [widgets.HTML(f"<p><b>{number}. {esc(question.prompt)}</b></p>"), choice,
                      widgets.HBox([button, self.feedback[question.id]])]
         self.score = widgets.HTML()
-        super().__init__([heading("Self-check"), *rows, self.score])
+        super().__init__(self.store, [*rows, self.score])
         self._restore()
 
     def __repr__(self) -> str:

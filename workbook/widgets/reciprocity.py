@@ -8,8 +8,8 @@ import pandas as pd
 
 from .. import charts
 from ..model import KINDS, Exchange, ValidationError, monthly_flow, nudges, top_rows
-from ..store import Store
-from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, esc, heading, html_table
+from ..store import Store, shared
+from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, esc, heading, html_table
 
 TABLE_ROWS = 15
 NUDGES_SHOWN = 5
@@ -28,16 +28,19 @@ BALANCE_HEADINGS = {
 }
 
 
-class ReciprocityTracker(widgets.VBox):
+class ReciprocityTracker(Tool):
     """`ReciprocityTracker(store)`; with no store, your own workbook."""
 
+    title = "Reciprocity tracker"
+
     def __init__(self, store: Store | None = None, *, months_without_giving: int = 6):
-        self.store = store if store is not None else Store()
+        self.store = shared(store)
         today = self.store.today()
         self.editing_id: int | None = None
 
         # --- the log form
         self.contact = ContactPicker(self.store, description="Contact")
+        self.contact.when_confirmed(self.save)
         self.direction = widgets.ToggleButtons(
             options=[("I gave", "gave"), ("I received", "received")], value="gave", description="Direction", style=LABEL_STYLE
         )
@@ -65,12 +68,13 @@ class ReciprocityTracker(widgets.VBox):
         self.search = widgets.Text(placeholder="Filter by name", description="Find", style=LABEL_STYLE, continuous_update=False)
         self.sort = widgets.Dropdown(options=list(SORTS), description="Sort by", style=LABEL_STYLE)
         self.balance_table = widgets.HTML()
+        self.show_all = widgets.ToggleButton(description="Show everyone", icon="list", tooltip="Show every contact, not only the first 15")
         self.months = widgets.BoundedIntText(
             value=months_without_giving, min=1, max=36, description="Months without giving", style={"description_width": "13em"}
         )
         self.nudge_list = widgets.HTML()
         self.chart = widgets.HTML()
-        for control in (self.search, self.sort):
+        for control in (self.search, self.sort, self.show_all):
             control.observe(lambda _: self._show_balances(), "value")
         self.months.observe(lambda _: self._show_nudges(), "value")
 
@@ -89,14 +93,14 @@ class ReciprocityTracker(widgets.VBox):
                         widgets.HBox([self.history, self.edit_button, self.delete]),
                     ]
                 ),
-                widgets.VBox([widgets.HBox([self.search, self.sort]), self.balance_table]),
+                widgets.VBox([widgets.HBox([self.search, self.sort]), self.balance_table, self.show_all]),
                 widgets.VBox([self.months, self.nudge_list]),
                 self.chart,
             ],
             titles=["Log", "Balances", "Nudges", "Over time"],
         )
         self.tabs.observe(lambda change: change["new"] == 3 and self._show_chart(), "selected_index")
-        super().__init__([heading("Reciprocity tracker"), self.tabs])
+        super().__init__(self.store, [self.tabs])
         self.refresh()
 
     def __repr__(self) -> str:
@@ -108,7 +112,7 @@ class ReciprocityTracker(widgets.VBox):
         """Log the form as a new exchange, or save the edit. Returns the exchange id, None if refused."""
         self.form.clear()
         try:
-            with self.contact.saving_with():
+            with self.quietly(), self.contact.saving_with():
                 contact_id, created = self.contact.resolve(create=True)
                 exchange = Exchange(
                     contact_id, self.direction.value, self.kind.value, self.date.value, self.note.value, id=self.editing_id
@@ -120,16 +124,14 @@ class ReciprocityTracker(widgets.VBox):
                     exchange_id = self.editing_id
         except ValidationError as error:
             self.form.show(error)
-            self.status.fail("Not saved: fix the field marked in red.")
-            return None
-        except KeyError as error:
-            self.status.fail(f"Not saved: {error.args[0]}")
+            self.status.refused(error)
             return None
         verb = "Logged" if self.editing_id is None else "Saved changes to"
-        name = self.contact.value.strip()
+        name = self.contact.label_for(contact_id) or self.contact.value.strip()
         self.status.ok(f"{verb} {self.direction.value} {self.kind.value} with {name}" + (" (new contact)" if created else ""))
         self._reset_form(keep_status=True)
         self.refresh(contact_ids=[contact_id] if self.editing_id is None else None)
+        self.history.value = exchange_id  # the entry just saved is the one Edit and Delete act on
         return exchange_id
 
     def edit(self, exchange_id: int | None) -> None:
@@ -171,12 +173,14 @@ class ReciprocityTracker(widgets.VBox):
         self.history.options = [
             (f"{r.on_date} · {r.name} · {r.direction} {r.kind}", int(r.id)) for r in recent.itertuples(index=False)
         ]
+        if self.history.value is None and self.history.options:
+            self.history.value = self.history.options[0][1]
         self._show_balances()
         self._show_nudges()
         if self.tabs.selected_index == 3:
             self._show_chart()
 
-    def table(self, rows: int = TABLE_ROWS) -> pd.DataFrame:
+    def table(self, rows: int | None = TABLE_ROWS) -> pd.DataFrame:
         """The balances as the Balances tab shows them (same filter and sort), for reading or analysis."""
         frame = self.balances.assign(
             lean=self.balances["received_lately"] - self.balances["given_lately"],
@@ -200,7 +204,9 @@ class ReciprocityTracker(widgets.VBox):
         )
 
     def _show_balances(self) -> None:
-        shown = self.table()
+        shown = self.table(rows=None if self.show_all.value else TABLE_ROWS)
+        self.show_all.layout.display = None if len(self.balances) > TABLE_ROWS else "none"
+        self.show_all.description = "Show the first 15" if self.show_all.value else f"Show all {len(self.balances)}"
         self.balance_table.value = html_table(
             shown,
             {h: h for h in BALANCE_HEADINGS.values()},

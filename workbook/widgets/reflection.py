@@ -5,14 +5,16 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..model import MAX_NOTE, ValidationError, clean_text
-from ..store import Store
-from .common import Status, esc
+from ..store import Store, shared
+from .common import Status, Tool, esc
 
 
-class Reflection(widgets.VBox):
+class Reflection(Tool):
+    title = "Reflection"
+
     def __init__(self, chapter: str, prompt: str, store: Store | None = None):
         self.chapter, self.prompt = chapter, prompt
-        self.store = store if store is not None else Store()
+        self.store = shared(store)
         self.text = widgets.Textarea(
             value=self.store.reflection(chapter, prompt),
             placeholder="Write a few sentences. It saves when you click elsewhere.",
@@ -22,7 +24,7 @@ class Reflection(widgets.VBox):
         )
         self.status = Status()
         self.text.observe(lambda _: self.save(), "value")
-        super().__init__([widgets.HTML(f"<p><b>{esc(prompt)}</b></p>"), self.text, self.status])
+        super().__init__(self.store, [widgets.HTML(f"<p><b>{esc(prompt)}</b></p>"), self.text, self.status])
 
     def __repr__(self) -> str:
         return f"Reflection(chapter {self.chapter}: {self.prompt!r})"

@@ -14,22 +14,24 @@ from ..formats import ics
 from ..formats.common import atomic_write
 from ..model import ValidationError
 from ..network import MAX_BLOCK_MINUTES, WEEKDAYS, TimeBlock, weekly_minutes
-from ..store import Store
-from .common import LABEL_STYLE, WIDE, ConfirmDelete, Form, Status, esc, heading, html_table
+from ..store import Store, shared
+from .common import ConfirmDelete, Form, LABEL_STYLE, Status, Tool, WIDE, esc, html_table
 
 ICS_NAME = "networking-time.ics"
 HEADINGS = {"label": "What", "day": "Every", "start_time": "From", "end_time": "To", "minutes": "Minutes", "starts_on": "Starting"}
 
 
-class TimeBlocks(widgets.VBox):
+class TimeBlocks(Tool):
     """`TimeBlocks(store)`; with no store, your own workbook.
 
     Fill `label`, `weekday` (0 = Monday), `start` and `end` (datetime.time), `starts_on`, then
     `add_button.click()`. Delete with `pick` and `delete`. `export_button` writes the .ics file
     beside your workbook and offers it as a download; `ics()` gives its bytes."""
 
+    title = "Regular networking time"
+
     def __init__(self, store: Store | None = None):
-        self.store = store if store is not None else Store()
+        self.store = shared(store)
         today = self.store.today()
         self.label = widgets.Text(value="Networking time", description="What", style=LABEL_STYLE, layout=WIDE)
         self.weekday = widgets.Dropdown(options=[(name, number) for number, name in enumerate(WEEKDAYS)], value=1, description="Every", style=LABEL_STYLE)
@@ -47,8 +49,8 @@ class TimeBlocks(widgets.VBox):
         self.export_button.on_click(lambda _: self.export())
         self.download = widgets.HTML()
         super().__init__(
+            self.store,
             [
-                heading("Regular networking time"),
                 self.form.row("label"),
                 self.form.row("weekday"),
                 self.form.row("start"),
@@ -95,7 +97,7 @@ class TimeBlocks(widgets.VBox):
             )
         except ValidationError as error:
             self.form.show(error)
-            self.status.fail("Not saved: fix the field marked in red.")
+            self.status.refused(error)
             return None
         self.refresh()
         block = next(b for b in self.blocks if b.id == block_id)
