@@ -23,6 +23,8 @@ def test_the_open_command_opens_the_first_chapter():
     open_command = next(command for command in readme_commands() if "jupyter lab" in command)
     notebook = open_command.split()[-1]
     assert (ROOT / notebook).exists(), notebook
+    # Rooted at the course folder: links to ../exercises/ and the book's pages resolve (issue 10).
+    assert "--ServerApp.root_dir=." in open_command.split()
 
 
 def test_browser_test_javascript_is_locked_to_the_versions_the_book_loads():
