@@ -27,6 +27,7 @@ _LAZY = {
     "TimeBlocks": ".widgets",
     "ImportContacts": ".widgets",
     "NinetyDayPlan": ".widgets.goals",
+    "MyData": ".widgets.my_data",
     "export_workbook": ".export",
 }
 

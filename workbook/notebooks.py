@@ -45,6 +45,30 @@ def fold_solutions(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
+# A cell that only opens a tool: `workbook.X(...)`, `name = workbook.X(...)`, `planner.load(1)`,
+# `lesson.quiz()`, `workbook.progress()`, and a last line naming the tool.
+_OPENS_A_TOOL = re.compile(
+    r"^(?:(?:\w+ = )?(?:workbook|lesson)\.\w+\([^()\n]*\)|\w+\.load\(\d+\)|\w+|import workbook|)$"
+)
+
+
+def opens_a_tool(cell) -> bool:
+    lines = [line.strip() for line in cell.source.splitlines()]
+    return cell.cell_type == "code" and any(lines) and all(_OPENS_A_TOOL.match(line) for line in lines)
+
+
+def collapse_tool_cells(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Fold the code of cells that only open a tool: collapsed in JupyterLab (the learner sees the
+    tool, not the call) and hidden in the book. The Markdown above each says what it opens."""
+    for cell in notebook.cells:
+        if opens_a_tool(cell):
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+            tags = cell.metadata.setdefault("tags", [])
+            if FOLDED not in tags:
+                tags.append(FOLDED)
+    return notebook
+
+
 def student_version(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The exercise notebook: solution regions replaced, solution-only cells dropped, no outputs,
     and a title "# Solutions N: ..." renamed "# Exercises N: ..."."""
@@ -128,6 +152,7 @@ def execute_file(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
     if path.resolve().parent == SOLUTIONS:
         fold_solutions(notebook)
+    collapse_tool_cells(notebook)
     notebook = execute(notebook, path.parent)
     nbformat.write(notebook, path)
 

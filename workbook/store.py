@@ -709,6 +709,12 @@ class Store:
                     [change[c] for c in columns] + [change["id"]],
                 )
 
+    def erase(self) -> None:
+        """Delete every entry in one transaction; the file and its schema stay, so open tools keep working."""
+        with self.transaction() as db:
+            for name in reversed(TABLES):
+                db.execute(f"DELETE FROM {name}")
+
     def restore(self, tables: dict[str, list[dict]]) -> None:
         """Replace every workbook table with the given records (a backup), all or nothing."""
         with self.transaction() as db:

@@ -27,6 +27,9 @@ from markupsafe import Markup
 HERE = Path(__file__).parent
 
 
+TOOLS_STATIC = HERE.parent.parent / "workbook" / "widgets" / "static"
+
+
 def setup(app):
     app.connect("config-inited", add_paths)
     app.connect("builder-inited", tell_widgets_where_their_assets_are)
@@ -38,6 +41,9 @@ def setup(app):
 def add_paths(app, config) -> None:
     config.templates_path.insert(0, str(HERE / "templates"))
     config.html_static_path.append(str(HERE / "static"))
+    # The tools' own stylesheet, the same file JupyterLab gets, then the website's adjustments.
+    config.html_static_path.append(str(TOOLS_STATIC))
+    config.html_css_files.append("tools.css")
     config.html_css_files.append("widgets.css")
 
 

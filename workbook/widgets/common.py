@@ -224,7 +224,7 @@ class ContactPicker(widgets.Combobox):
         self._on_confirm: Callable[[], None] | None = None
         self.add_button = widgets.Button(button_style="primary", icon="user-plus")
         self.not_now_button = widgets.Button(description="Not now")
-        self.add_button.on_click(lambda _: self._confirm())
+        self.add_button.on_click(lambda _: self.confirm_new())
         self.not_now_button.on_click(lambda _: self._hide_prompt())
         self.question = widgets.HTML()
         self.new_contact_prompt = widgets.HBox(
@@ -298,7 +298,13 @@ class ContactPicker(widgets.Combobox):
         self.add_button.description = f"Add {text}"
         self.new_contact_prompt.layout.display = None
 
-    def _confirm(self) -> None:
+    @property
+    def asking(self) -> bool:
+        """Whether the "Add … as a new contact?" question is showing."""
+        return self.new_contact_prompt.layout.display != "none"
+
+    def confirm_new(self) -> None:
+        """The learner's yes to adding the typed name (the "Add …" button)."""
         self._confirmed = name_key(self.value)
         self._hide_prompt()
         if self._on_confirm is not None:

@@ -112,6 +112,22 @@ class NinetyDayPlan(Tool):
         self.contact.value = self.contact.label_for(idea.contact_id)
         self.status.ok("Idea copied into the form: make it yours, then click Add goal.")
 
+    def add_goal(self, goal: str, *, horizon: int = 30, person: str = "") -> int | None:
+        """Add a goal as a learner would with the form: `plan.add_goal("Message Hiro", horizon=30)`."""
+        self.horizon.value, self.goal.value, self.contact.value = horizon, goal, person
+        return self.add()
+
+    def add_idea(self, source: str) -> int | None:
+        """Add the first idea from one of the earlier chapters' sources ("promise", "dormant",
+        "reciprocity", …), unchanged. Returns the goal id, or None if there is no such idea."""
+        ideas = self.suggestions()
+        index = next((i for i, idea in enumerate(ideas) if idea.source == source), None)
+        if index is None:
+            self.status.fail(f"No idea from {source} right now.")
+            return None
+        self.use_suggestion(index)
+        return self.add()
+
     def mark_done(self, goal_id: int | None, done: bool = True) -> None:
         if goal_id is None:
             self.status.fail("Pick a goal under The plan first.")

@@ -65,9 +65,9 @@ class ConversationPlanner(Tool):
         self.suggest_openers_button = widgets.Button(description="Suggest openers", icon="lightbulb")
         self.suggest_questions_button = widgets.Button(description="Suggest questions", icon="lightbulb")
         self.suggest_offers_button = widgets.Button(description="Suggest offers", icon="lightbulb")
-        self.suggest_openers_button.on_click(lambda _: self._append("openers", suggest_openers(self.occasion.value)))
-        self.suggest_questions_button.on_click(lambda _: self._append("questions", self._question_ideas()))
-        self.suggest_offers_button.on_click(lambda _: self._append("offer", self._offer_ideas()))
+        self.suggest_openers_button.on_click(lambda _: self.suggest("openers"))
+        self.suggest_questions_button.on_click(lambda _: self.suggest("questions"))
+        self.suggest_offers_button.on_click(lambda _: self.suggest("offer"))
 
         self.status = Status()
         self.export_button = widgets.Button(description="Export card", icon="download", tooltip="Write a one-page card to print or keep on your phone")
@@ -142,6 +142,44 @@ class ConversationPlanner(Tool):
             self.who.value = self.who.label_for(contact_id)
         self.status.ok(f"Saved{' (new contact added)' if created else ''}.")
         return self.plan_id
+
+    def fill(self, who: str | None = None, *, new_contact: bool = False, suggest=(), **fields) -> int | None:
+        """Fill the form as a learner would, then save once; for lessons and quick use:
+        `planner.fill("Noor Aziz", occasion="meetup", when=date, goal="…", suggest=["openers"])`.
+        Fields: occasion, when, follow_up_on, and the text fields (goal, openers, questions, offer,
+        cultural_notes, talked_about, my_promises, their_promises). `new_contact=True` says yes to
+        adding `who` if they are not a contact yet; otherwise a new name waits for the button."""
+        unknown = set(fields) - {"occasion", "when", "follow_up_on", *self.text}
+        if unknown:
+            raise TypeError(f"the planner has no field {', '.join(sorted(unknown))}")
+        self._loading = True
+        try:
+            if who is not None:
+                self.who.value = who
+            if "occasion" in fields:
+                self.occasion.value = fields.pop("occasion")
+            if "when" in fields:
+                self.planned_for.value = fields.pop("when")
+            if "follow_up_on" in fields:
+                self.follow_up_on.value = fields.pop("follow_up_on")
+            for field, value in fields.items():
+                self.text[field].value = value
+            for field in suggest:
+                self.suggest(field)
+        finally:
+            self._loading = False
+        plan_id = self.save()
+        if plan_id is None and new_contact and self.who.asking:
+            self.who.confirm_new()  # the learner's yes: saves again, now with the new contact
+            plan_id = self.plan_id
+        return plan_id
+
+    def suggest(self, field: str) -> None:
+        """Add suggestions to "openers", "questions" or "offer" (what the Suggest buttons do)."""
+        ideas = {"openers": lambda: suggest_openers(self.occasion.value), "questions": self._question_ideas, "offer": self._offer_ideas}
+        if field not in ideas:
+            raise ValueError(f"suggestions exist for {', '.join(ideas)}, not {field!r}")
+        self._append(field, ideas[field]())
 
     def load(self, plan_id: int) -> None:
         plan = self.store.get_plan(plan_id)

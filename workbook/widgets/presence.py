@@ -54,6 +54,18 @@ class PresenceAudit(Tool):
 
     # --- plain data --------------------------------------------------------------------------
 
+    def tick(self, network: str, *items: str) -> None:
+        """Tick checklist items, as a learner would: `audit.tick("LinkedIn", "photo", "headline")`."""
+        for item in items:
+            if (network, item) not in self.checks:
+                known = ", ".join(key for (net, key) in self.checks if net == network) or "none: check the network's name"
+                raise KeyError(f"{network} has no checklist item {item!r}; its items are {known}")
+            self.checks[(network, item)].value = True
+
+    def not_using(self, network: str) -> None:
+        """Say you do not use a network, so it drops out of the score."""
+        self.not_used[network].value = True
+
     def score(self) -> pd.DataFrame:
         """Items done per network you use, then Overall: network, done, items, percent."""
         checked, unused = self._state()

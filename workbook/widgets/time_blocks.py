@@ -89,6 +89,13 @@ class TimeBlocks(Tool):
 
     # --- actions ---------------------------------------------------------------------------
 
+    def block(self, weekday: str, start: dt.time, end: dt.time, what: str = "Networking time") -> int | None:
+        """Fill the form and add a weekly block: `blocks.block("Friday", time(16), time(16, 30), "Follow-ups")`."""
+        self.weekday.value = WEEKDAYS.index(weekday)
+        self.start.value, self.end.value = start, end
+        self.label.value = what
+        return self.add()
+
     def add(self) -> int | None:
         self.form.clear()
         try:
