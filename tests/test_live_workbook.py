@@ -167,3 +167,21 @@ def test_saved_outputs_read_as_a_friendly_line_and_sample_differs_from_yours(too
     assert "workbook-mine" in mine._dom_classes and "workbook-sample" in demo._dom_classes
     first_lines = mine.children[1].value, demo.children[1].value
     assert "Yours" in first_lines[0] and "sample network" in first_lines[1]
+
+
+def test_the_progress_view_follows_answers_and_entries_without_a_rerun(store):
+    from workbook.progress import progress
+    from workbook.widgets.progress_view import ProgressView
+    from workbook.widgets.quiz import Quiz
+
+    view = ProgressView(store)
+    assert "0 / " in view.view.value and "contacts: 0" in view.view.value
+    quiz = Quiz("07", store)
+    question = quiz.questions[0]
+    quiz.choices[question.id].value = question.answer
+    quiz.check_buttons[question.id].click()
+    assert "1 / " in view.view.value
+    ReciprocityTracker(store)  # any tool's entry counts too
+    store.add_contact(Contact(name="Ada"))
+    assert "contacts: 1" in view.view.value
+    assert progress(store).store is store

@@ -13,7 +13,7 @@ import io
 
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 GAVE = "#1f77b4"
 RECEIVED = "#c45508"  # dark orange: 4.5:1 contrast on white for the legend swatch
@@ -45,6 +45,9 @@ class Chart:
         return self.alt
 
 
+MIN_MONTHS_SHOWN = 6
+
+
 def giving_receiving(flow: pd.DataFrame, title: str = "Giving and receiving per month") -> Chart:
     """Bars per month: what you gave above the line, what you received below it."""
     fig = Figure(figsize=(8, 3.2), layout="constrained")
@@ -59,8 +62,11 @@ def giving_receiving(flow: pd.DataFrame, title: str = "Giving and receiving per 
     ax.axhline(0, color="black", linewidth=0.8)
     step = max(1, len(flow) // 8)
     ax.set_xticks(list(x)[::step], [str(p) for p in flow.index[::step]])
+    # A month is a narrow bar however few months there are: the axis spans at least half a year.
+    ax.set_xlim(-0.5, max(len(flow), MIN_MONTHS_SHOWN) - 0.5)
     top = int(max(flow["gave"].max(), flow["received"].max(), 1))
     ax.set_ylim(-top - 1, top + 1)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True, symmetric=True))  # counts: whole numbers only
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{abs(int(v))}"))
     ax.set_ylabel("exchanges")
     ax.set_title(plain(title))

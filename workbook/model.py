@@ -4,6 +4,7 @@ checked, and what the reciprocity numbers mean. Plain Python and pandas: no I/O,
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import re
 from typing import Callable, Iterable
@@ -422,3 +423,28 @@ def contact_labels(rows: pd.DataFrame) -> dict[str, int]:
 
 def _ordinal(n: int) -> str:
     return {1: "first", 2: "second", 3: "third"}.get(n, f"{n}th")
+
+
+class Table(pd.DataFrame):
+    """A table for reading in a notebook: shown without pandas' row numbers, text left-aligned,
+    every value escaped. Still a DataFrame for anyone who wants to analyse it further."""
+
+    @property
+    def _constructor(self):
+        return Table
+
+    def _repr_html_(self) -> str:
+        return self.to_html(index=False, classes="workbook-table", border=0, escape=True, justify="left")
+
+    def __repr__(self) -> str:
+        return self.to_string(index=False) if not self.empty else "(no rows)"
+
+
+def as_table(method: Callable[..., pd.DataFrame]) -> Callable[..., Table]:
+    """For a tool's `table()`-like methods: their result reads as a `Table`."""
+
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs) -> Table:
+        return Table(method(*args, **kwargs))
+
+    return wrapper

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .course import CHAPTERS, QUIZZES
+from .model import as_table
 from .store import Store, shared
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def totals(store: Store) -> dict[str, int]:
 class Progress:
     chapters: pd.DataFrame
     counts: dict[str, int]
+    store: Store | None = dataclasses.field(default=None, repr=False)
 
     @property
     def visited(self) -> int:
@@ -85,6 +87,7 @@ class Progress:
 
         return charts.self_check_scores(self.chapters)
 
+    @as_table
     def table(self) -> pd.DataFrame:
         """The per-chapter table with readable headings."""
         return self.chapters[list(COLUMNS)].rename(columns=COLUMNS)
@@ -99,7 +102,8 @@ class Progress:
         lines.append("In your tools: " + ", ".join(f"{n} {label}" for label, n in self.counts.items()))
         return "\n".join(lines)
 
-    def _repr_html_(self) -> str:
+    def summary_html(self) -> str:
+        """The table and the counts as escaped HTML (the chart is separate)."""
         esc = html.escape
         head = "".join(f"<th scope='col'>{esc(h)}</th>" for h in COLUMNS.values())
         body = "".join(
@@ -108,17 +112,32 @@ class Progress:
         )
         counts = "".join(f"<li>{esc(label)}: {n}</li>" for label, n in self.counts.items())
         return (
-            "<div class='workbook-progress'>"
-            "<table class='workbook-table' style='border-collapse:collapse'>"
-            f"<caption style='text-align:left;font-weight:bold'>My progress: {self.visited} of "
-            f"{len(self.chapters)} chapters visited</caption>"
+            "<div class='workbook-progress'><table class='workbook-table'>"
+            f"<caption>My progress: {self.visited} of {len(self.chapters)} chapters visited</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-            f"<p><b>In your tools</b></p><ul>{counts}</ul>"
-            f"{self.chart().html()}</div>"
+            f"<p><b>In your tools</b></p><ul>{counts}</ul></div>"
         )
+
+    def _repr_html_(self) -> str:
+        return self.summary_html() + self.chart().html()
+
+    def _ipython_display_(self) -> None:
+        # In a notebook the view is live: it follows every change to the workbook. Imported here
+        # so the CLI and `import workbook` do not load ipywidgets.
+        from .widgets.progress_view import ProgressView
+
+        if self.store is None:
+            from IPython.display import display
+
+            display({"text/html": self._repr_html_()}, raw=True)
+            return
+        ProgressView(self.store)._ipython_display_()
 
 
 def progress(store: Store | None = None) -> Progress:
-    """Your progress through the course (or `store`'s)."""
-    store = shared(store)
-    return Progress(chapter_table(store), totals(store))
+    """Your progress through the course (or `store`'s). In a notebook it shows as a live view."""
+    return progress_of(shared(store))
+
+
+def progress_of(store: Store) -> Progress:
+    return Progress(chapter_table(store), totals(store), store)

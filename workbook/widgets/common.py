@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import Javascript, display
+from IPython.display import display
 
 from ..model import Contact, ValidationError, contact_labels, name_key
 from ..store import Store, where_saved
@@ -45,10 +45,11 @@ _PAGE_SCRIPT = """(function () {
 })();"""
 
 
-def page_assets() -> Javascript:
-    """The tools' stylesheet and keyboard guard for the page they are shown on (JupyterLab runs
-    it once per output; it is idempotent). The website gets the same stylesheet from book/_ext."""
-    return Javascript(_PAGE_SCRIPT % json.dumps(STYLESHEET.read_text(encoding="utf-8")))
+def page_assets() -> dict[str, str]:
+    """The tools' stylesheet and keyboard guard for the page they are shown on, as an output
+    bundle (JupyterLab runs it for each tool; it is idempotent). Its plain-text form is empty, so
+    a saved notebook shows nothing for it. The website gets the same stylesheet from book/_ext."""
+    return {"application/javascript": _PAGE_SCRIPT % json.dumps(STYLESHEET.read_text(encoding="utf-8")), "text/plain": ""}
 
 
 def esc(value) -> str:
@@ -190,6 +191,8 @@ class Form:
             field.remove_class("workbook-invalid")
 
     def show(self, error: ValidationError) -> None:
+        if isinstance(error, NewContactNeeded):
+            return  # not a mistake: the picker's own question ("Add … as a new contact?") is showing
         name = error.field if error.field in self.errors else next(iter(self.errors))  # unknown: the first row
         self.errors[name].show(error.message)
         self.fields[name].add_class("workbook-invalid")
@@ -395,7 +398,7 @@ class Tool(widgets.VBox):
         return bundle
 
     def _ipython_display_(self) -> None:
-        display(page_assets())
+        display(page_assets(), raw=True)
         display(self._repr_mimebundle_(), raw=True)
 
 

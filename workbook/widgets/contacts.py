@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..model import CIRCLES, Contact, ValidationError
+from ..model import as_table, CIRCLES, Contact, ValidationError
 from ..network import (
     DEFAULT_CADENCE,
     LAYER_NAMES,
@@ -135,11 +135,13 @@ class ContactBook(Tool):
 
     # --- plain data --------------------------------------------------------------------------
 
+    @as_table
     def due_table(self, rows: int | None = None) -> pd.DataFrame:
         """Who is due, drifting or dormant, most overdue first (all of them unless `rows`)."""
         shown = self.due if rows is None else self.due.head(rows)
         return shown[list(DUE_HEADINGS)].rename(columns=DUE_HEADINGS).reset_index(drop=True)
 
+    @as_table
     def table(self) -> pd.DataFrame:
         """Every contact's keep-in-touch health, as the Everyone tab shows it (same filter)."""
         frame = self.health

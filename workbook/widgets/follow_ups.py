@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..model import ValidationError
+from ..model import as_table, ValidationError
 from ..network import KEPT, LATE, OVERDUE, FollowUp, follow_up_status, kept_rate
 from ..store import Store, shared
 from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading
@@ -80,6 +80,7 @@ class FollowUps(Tool):
 
     # --- plain data --------------------------------------------------------------------------
 
+    @as_table
     def table(self, include_done: bool = True) -> pd.DataFrame:
         """Every promise, overdue first (most overdue first), then open by due date, undated,
         then done; without the kept ones when `include_done` is False."""

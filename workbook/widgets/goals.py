@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..model import ValidationError
+from ..model import as_table, ValidationError
 from ..store import Store, shared
 from ..suggestions import Suggestion, goal_suggestions
 from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, heading, html_table
@@ -26,7 +26,7 @@ class NinetyDayPlan(Tool):
 
         # --- suggestions from earlier chapters
         self.suggestion_list = widgets.Dropdown(description="Ideas", style=LABEL_STYLE, layout=widgets.Layout(width="48em"))
-        self.use_button = widgets.Button(description="Use this idea", icon="lightbulb-o")
+        self.use_button = widgets.Button(description="Use this idea", icon="lightbulb")
         self.use_button.on_click(lambda _: self.use_suggestion(self.suggestion_list.value))
 
         # --- the add form
@@ -151,6 +151,7 @@ class NinetyDayPlan(Tool):
 
     # --- views ----------------------------------------------------------------------------
 
+    @as_table
     def table(self) -> pd.DataFrame:
         """The plan as plain data: stage, goal, with whom, and done (the date) or open."""
         goals = self.store.goals()

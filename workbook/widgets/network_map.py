@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import charts
-from ..model import ValidationError
+from ..model import as_table, ValidationError
 from ..network import describe_network, keep_in_touch, network_picture
 from ..store import Store, shared
 from .common import ContactPicker, Form, Status, Tool, esc, html_table
@@ -78,6 +78,7 @@ class NetworkMap(Tool):
             note = f"Showing the {self.picture.shown} best-connected of {self.picture.total_contacts} contacts."
         return charts.network_map(self.picture.nodes, self.picture.edges, note=note)
 
+    @as_table
     def metrics(self) -> pd.DataFrame:
         """Per contact on the map: ties, cluster, betweenness, Burt's constraint and effective
         size (measured among your contacts, you left out), brokers first."""

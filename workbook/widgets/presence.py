@@ -7,6 +7,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..network import NOT_USED, PRESENCE_CHECKLIST, presence_score, presence_suggestions
+from ..model import as_table
 from ..store import Store, shared
 from .common import Status, Tool, esc, html_table
 
@@ -66,6 +67,7 @@ class PresenceAudit(Tool):
         """Say you do not use a network, so it drops out of the score."""
         self.not_used[network].value = True
 
+    @as_table
     def score(self) -> pd.DataFrame:
         """Items done per network you use, then Overall: network, done, items, percent."""
         checked, unused = self._state()

@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import charts
-from ..model import KINDS, Exchange, ValidationError, monthly_flow, nudges, top_rows
+from ..model import as_table, KINDS, Exchange, ValidationError, monthly_flow, nudges, top_rows
 from ..store import Store, shared
 from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, esc, heading, html_table
 
@@ -60,7 +60,7 @@ class ReciprocityTracker(Tool):
 
         # --- recent exchanges: pick one to edit or delete
         self.history = widgets.Dropdown(description="Recent", style=LABEL_STYLE, layout=WIDE)
-        self.edit_button = widgets.Button(description="Edit", icon="pencil")
+        self.edit_button = widgets.Button(description="Edit", icon="pencil-alt")
         self.edit_button.on_click(lambda _: self.edit(self.history.value))
         self.delete = ConfirmDelete("exchange", lambda: self.remove(self.history.value))
 
@@ -180,6 +180,7 @@ class ReciprocityTracker(Tool):
         if self.tabs.selected_index == 3:
             self._show_chart()
 
+    @as_table
     def table(self, rows: int | None = TABLE_ROWS) -> pd.DataFrame:
         """The balances as the Balances tab shows them (same filter and sort), for reading or analysis."""
         frame = self.balances.assign(

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..formats import ics
 from ..formats.common import atomic_write
-from ..model import ValidationError
+from ..model import as_table, ValidationError
 from ..network import MAX_BLOCK_MINUTES, WEEKDAYS, TimeBlock, weekly_minutes
 from ..store import Store, shared
 from .common import ConfirmDelete, Form, LABEL_STYLE, Status, Tool, WIDE, esc, html_table
@@ -73,6 +73,7 @@ class TimeBlocks(Tool):
 
     # --- plain data --------------------------------------------------------------------------
 
+    @as_table
     def table(self) -> pd.DataFrame:
         """Your weekly networking time, Monday first: what, every (day), from, to, minutes, starting."""
         rows = [
