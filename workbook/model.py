@@ -11,6 +11,8 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
+from .markup import html_table
+
 CIRCLES = ("personal", "professional", "both")
 DIRECTIONS = ("gave", "received")
 KINDS = ("introduction", "referral", "advice", "feedback", "endorsement", "time", "resource", "other")
@@ -434,7 +436,7 @@ class Table(pd.DataFrame):
         return Table
 
     def _repr_html_(self) -> str:
-        return self.to_html(index=False, classes="workbook-table", border=0, escape=True, justify="left")
+        return html_table(self, {str(c): str(c) for c in self.columns}, caption="", empty="(no rows)")
 
     def __repr__(self) -> str:
         return self.to_string(index=False) if not self.empty else "(no rows)"

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import ipywidgets as widgets
-import pandas as pd
 from IPython.display import display
 
+from ..markup import esc
 from ..model import Contact, ValidationError, contact_labels, name_key
 from ..store import Store, where_saved
 
@@ -42,6 +42,31 @@ _PAGE_SCRIPT = """(function () {
       target.setAttribute("data-lm-suppress-shortcuts", "true");
     }
   }, true);
+  // Run All ends by scrolling to the last cell (the References); bring the learner back to where
+  // they were when it started.
+  function notebook() { return document.querySelector(".jp-NotebookPanel:not(.lm-mod-hidden)"); }
+  function running(panel) {
+    return Array.prototype.some.call(panel.querySelectorAll(".jp-InputPrompt"), function (p) { return p.textContent.indexOf("*") >= 0; });
+  }
+  function keepPlace(top) {
+    var panel = notebook(), scroller = panel && panel.querySelector(".jp-WindowedPanel-outer");
+    if (!scroller || scroller.__workbookKeeping) return;
+    scroller.__workbookKeeping = true;
+    if (top === undefined) top = scroller.scrollTop;
+    var timer = setInterval(function () {
+      if (running(panel)) return;
+      clearInterval(timer);
+      setTimeout(function () { scroller.scrollTop = top; scroller.__workbookKeeping = false; }, 400);
+    }, 250);
+  }
+  document.addEventListener("click", function (event) {
+    var item = event.target instanceof Element && event.target.closest(
+      '[data-command="notebook:run-all-cells"], [data-command="notebook:restart-run-all"]');
+    if (item) setTimeout(function () { keepPlace(); }, 0);
+  }, true);
+  // Installed in the middle of a run (the first Run All after opening): its start was the top.
+  var panel = notebook();
+  if (panel && running(panel)) keepPlace(0);
 })();"""
 
 
@@ -50,35 +75,6 @@ def page_assets() -> dict[str, str]:
     bundle (JupyterLab runs it for each tool; it is idempotent). Its plain-text form is empty, so
     a saved notebook shows nothing for it. The website gets the same stylesheet from book/_ext."""
     return {"application/javascript": _PAGE_SCRIPT % json.dumps(STYLESHEET.read_text(encoding="utf-8")), "text/plain": ""}
-
-
-def esc(value) -> str:
-    """Text for an HTML widget: every character shown as itself."""
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
-        return ""
-    return html.escape(str(value), quote=True)
-
-
-def html_table(frame: pd.DataFrame, columns: dict[str, str], *, caption: str, empty: str) -> str:
-    """An escaped HTML table of `frame` with `columns` (column -> heading) and a caption. Numbers
-    are right-aligned, text left-aligned; no index column."""
-    if frame.empty:
-        return f"<p>{esc(empty)}</p>"
-    numeric = {c for c in columns if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])}
-
-    def cell(tag: str, column: str, text) -> str:
-        kind = " class='workbook-number'" if column in numeric else ""
-        scope = " scope='col'" if tag == "th" else ""
-        return f"<{tag}{kind}{scope}>{esc(text)}</{tag}>"
-
-    head = "".join(cell("th", c, h) for c, h in columns.items())
-    body = "".join(
-        "<tr>" + "".join(cell("td", c, row[c]) for c in columns) + "</tr>" for row in frame[list(columns)].to_dict("records")
-    )
-    return (
-        f"<table class='workbook-table'><caption>{esc(caption)}</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
 
 
 def download_link(content: str | bytes, filename: str, mime: str, label: str) -> str:

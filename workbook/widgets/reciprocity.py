@@ -204,6 +204,14 @@ class ReciprocityTracker(Tool):
             limit=NUDGES_SHOWN,
         )
 
+    @as_table
+    def nudges_table(self) -> pd.DataFrame:
+        """The nudges as a table to read: who, why, and one idea."""
+        found = self.nudges()
+        return pd.DataFrame(
+            [(n.name, n.reason, n.suggestion) for n in found], columns=["Contact", "Why now", "One idea"]
+        )
+
     def _show_balances(self) -> None:
         shown = self.table(rows=None if self.show_all.value else TABLE_ROWS)
         self.show_all.layout.display = None if len(self.balances) > TABLE_ROWS else "none"
