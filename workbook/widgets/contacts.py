@@ -23,7 +23,8 @@ from ..network import (
     split_introduction,
 )
 from ..store import Store, shared
-from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading, html_table
+from ..markup import html_table
+from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading
 
 DUE_SHOWN = 15
 ALL_SHOWN = 50

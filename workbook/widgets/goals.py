@@ -9,7 +9,8 @@ import pandas as pd
 from ..model import as_table, ValidationError
 from ..store import Store, shared
 from ..suggestions import Suggestion, goal_suggestions
-from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, heading, html_table
+from ..markup import html_table
+from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, heading
 
 HORIZONS = (30, 60, 90)
 STAGES = {30: "Days 1-30: reconnect and tidy", 60: "Days 31-60: widen", 90: "Days 61-90: deepen and give"}

@@ -10,7 +10,8 @@ from .. import charts
 from ..model import as_table, ValidationError
 from ..network import describe_network, keep_in_touch, network_picture
 from ..store import Store, shared
-from .common import ContactPicker, Form, Status, Tool, esc, html_table
+from ..markup import html_table
+from .common import ContactPicker, Form, Status, Tool, esc
 
 METRICS_SHOWN = 15
 METRIC_HEADINGS = {

@@ -9,7 +9,8 @@ import pandas as pd
 from ..network import NOT_USED, PRESENCE_CHECKLIST, presence_score, presence_suggestions
 from ..model import as_table
 from ..store import Store, shared
-from .common import Status, Tool, esc, html_table
+from ..markup import html_table
+from .common import Status, Tool, esc
 
 
 class PresenceAudit(Tool):

@@ -9,7 +9,8 @@ import pandas as pd
 from .. import charts
 from ..model import as_table, KINDS, Exchange, ValidationError, monthly_flow, nudges, top_rows
 from ..store import Store, shared
-from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, esc, heading, html_table
+from ..markup import html_table
+from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, esc, heading
 
 TABLE_ROWS = 15
 NUDGES_SHOWN = 5

@@ -15,7 +15,8 @@ from ..formats.common import atomic_write
 from ..model import as_table, ValidationError
 from ..network import MAX_BLOCK_MINUTES, WEEKDAYS, TimeBlock, weekly_minutes
 from ..store import Store, shared
-from .common import ConfirmDelete, Form, LABEL_STYLE, Status, Tool, WIDE, esc, html_table
+from ..markup import html_table
+from .common import ConfirmDelete, Form, LABEL_STYLE, Status, Tool, WIDE, esc
 
 ICS_NAME = "networking-time.ics"
 HEADINGS = {"label": "What", "day": "Every", "start_time": "From", "end_time": "To", "minutes": "Minutes", "starts_on": "Starting"}
