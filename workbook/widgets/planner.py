@@ -8,8 +8,9 @@ import ipywidgets as widgets
 from ..model import OCCASIONS, PLAN_TEXT_FIELDS, Plan, ValidationError, suggest_offers, suggest_openers, suggest_questions
 from ..store import Store
 from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, esc, heading
+from .messages import MessageBank
 
-TEXTAREA_ROWS = {"openers": 3, "questions": 4, "offer": 3, "cultural_notes": 2, "talked_about": 3, "my_promises": 2, "their_promises": 2}
+TEXTAREA_ROWS = {"openers": 3, "questions": 4, "offer": 3, "cultural_notes": 2, "talked_about": 3, "my_promises": 2, "their_promises": 2, "message": 8}
 BEFORE = ("goal", "openers", "questions", "offer", "cultural_notes")
 AFTER = ("talked_about", "my_promises", "their_promises")
 
@@ -80,6 +81,7 @@ class ConversationPlanner(widgets.VBox):
             self.form.row(label["cultural_notes"]),
         ]
         after = [self.form.row(label[f]) for f in AFTER] + [self.form.row("follow-up date")]
+        self.messages = MessageBank(self)
         super().__init__(
             [
                 heading("Conversation planner"),
@@ -88,6 +90,8 @@ class ConversationPlanner(widgets.VBox):
                 *before,
                 heading("After the conversation", 4),
                 *after,
+                heading("A message to send", 4),
+                self.messages,
                 self.status,
                 widgets.HBox([self.export_button]),
                 self.card_view,
