@@ -11,7 +11,7 @@ import pytest
 from workbook.messages import SLOTS, TEMPLATES, MissingSlots, fill, missing, slots_from_plan
 from workbook.model import Contact, Plan
 from workbook.widgets import ConversationPlanner
-from workbook.widgets.messages import draft
+from workbook.widgets.messages import draft_message
 
 RAW_SLOT = re.compile(r"\{[a-z_]+\}")
 EVERYTHING = {
@@ -104,11 +104,11 @@ def test_slots_from_a_plan():
 
 
 def test_draft_for_a_lesson_fills_from_a_sample_plan_or_says_what_is_missing(sample):
-    text = draft("event_follow_up", sample, plan_id=1, next_step="a call once the guild meets")
+    text = draft_message("event_follow_up", sample, plan_id=1, next_step="a call once the guild meets")
     assert text.startswith("Hi Theo,") and "send the notebook and introduce Wen Li" in text
-    assert "Not written yet" in draft("thank_you", sample, plan_id=1) and "what they did for you" in draft("thank_you", sample, plan_id=1)
-    assert "&lt;b&gt;" in draft("connection_note", first_name="<b>Mo</b>")._repr_html_()
-    assert "choose one of" in draft("no_such_message")
+    assert "Not written yet" in draft_message("thank_you", sample, plan_id=1) and "what they did for you" in draft_message("thank_you", sample, plan_id=1)
+    assert "&lt;b&gt;" in draft_message("connection_note", first_name="<b>Mo</b>")._repr_html_()
+    assert "choose one of" in draft_message("no_such_message")
 
 
 # --- in the planner, as a learner uses it --------------------------------------------------------

@@ -27,6 +27,8 @@ _LAZY = {
     "TimeBlocks": ".widgets",
     "ImportContacts": ".widgets",
     "NinetyDayPlan": ".widgets.goals",
+    "NetworkSpread": ".widgets.spread",
+    "draft_message": ".widgets.messages",
     "export_workbook": ".export",
 }
 

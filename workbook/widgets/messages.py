@@ -3,7 +3,7 @@ plan (their name, the occasion, what each of you promised) plus a few boxes for 
 not hold, and lands in the plan's "message to send" box, where you edit it. It is saved with the
 plan and printed on the conversation card.
 
-`draft()` writes the same messages outside the planner, for the lessons."""
+`draft_message()` writes the same messages outside the planner, for the lessons."""
 
 from __future__ import annotations
 
@@ -101,7 +101,7 @@ class MessageText(str):
         return f"<pre style='white-space:pre-wrap;border:1px solid #ccc;padding:0.8em'>{esc(self)}</pre>"
 
 
-def draft(key: str, store: Store | None = None, *, plan_id: int | None = None, **values: str) -> MessageText:
+def draft_message(key: str, store: Store | None = None, *, plan_id: int | None = None, **values: str) -> MessageText:
     """The message `key` filled from plan `plan_id` of `store` (if given) and `values`; a message
     that lacks something says what to fill in instead of raising."""
     if key not in TEMPLATES:
