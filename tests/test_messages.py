@@ -24,6 +24,7 @@ EVERYTHING = {
     "reason": "Sid Kapoor suggested I write to you",
     "other_name": "Wen Li",
     "other_about": "she runs forecasting at Quayside",
+    "about_them": "he leads analytics at Brightline",
     "why_meet": "you are both moving to weekly forecasts",
     "about_me": "I'm Robin, a data analyst at Quayside Logistics.",
     "help": "your hour on forecasting",
@@ -68,8 +69,8 @@ def test_with_only_the_required_slots_the_message_still_reads_and_leaves_no_slot
 def test_a_missing_required_slot_is_refused_naming_it():
     with pytest.raises(MissingSlots) as refused:
         fill("make_introduction", {"first_name": "Maria", "other_name": "Wen Li"})
-    assert refused.value.slots == ["other_about", "why_meet"]
-    assert "one line about the other person and why the two should meet" in refused.value.message
+    assert refused.value.slots == ["other_about", "about_them", "why_meet"]
+    assert "one line about the other person, one line about them (for the other person) and why the two should meet" in refused.value.message
     assert "Making an introduction, step 2" in refused.value.message
     with pytest.raises(MissingSlots, match="their first name"):
         fill("thank_you", {"first_name": "   ", "help": "the intro"})

@@ -35,6 +35,7 @@ SLOTS = {
     "reason": Slot("why now, or why them"),
     "other_name": Slot("the other person's name", required=True),
     "other_about": Slot("one line about the other person"),
+    "about_them": Slot("one line about them (for the other person)"),
     "why_meet": Slot("why the two should meet", required=True),
     "about_me": Slot("one line about you"),
     "help": Slot("what they did for you", required=True),
@@ -134,10 +135,11 @@ TEMPLATES = {
             "introducing two people once both have said yes",
             (
                 "{first_name}, meet {other_name}: {other_about}.",
+                "{other_name}, meet {first_name}: {about_them}.",
                 "I'm introducing you because {why_meet}.",
                 "I'll leave it to you two to find a time. Enjoy the conversation!",
             ),
-            needs=("other_about",),
+            needs=("other_about", "about_them"),
         ),
         Template(
             "thank_you",

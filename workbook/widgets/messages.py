@@ -36,7 +36,7 @@ class MessageBank(widgets.VBox):
         self.extra = {
             name: widgets.Text(description=slot.label.capitalize(), style=LABEL_STYLE, layout=WIDE, continuous_update=False)
             for name, slot in SLOTS.items()
-            if name in ("next_step", "reason", "other_name", "other_about", "why_meet", "about_me", "help", "outcome")
+            if name in ("next_step", "reason", "other_name", "other_about", "about_them", "why_meet", "about_me", "help", "outcome")
         }
         self.fill_button = widgets.Button(description="Write it again", icon="refresh", tooltip="Replace the message box with this template, filled in")
         self.status = Status()
