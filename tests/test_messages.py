@@ -93,6 +93,20 @@ def test_line_breaks_in_a_slot_stay_on_one_line_and_a_final_full_stop_is_not_dou
     assert "Thank you for the intro to Wen. It went well. I'll" in text
 
 
+@pytest.mark.parametrize("typed, mid_sentence", [
+    ("A joint session in September", "a joint session in September"),
+    ("Send the notebook.", "send the notebook"),
+    ("SQL tips", "SQL tips"),
+    ("iPhone data", "iPhone data"),
+    ("I'll send the deck", "I'll send the deck"),
+    ("I owe her a call", "I owe her a call"),
+    ("", ""),
+])
+def test_a_line_from_the_plan_reads_mid_sentence(typed, mid_sentence):
+    plan = Plan(contact_id=1, my_promises=typed)
+    assert slots_from_plan(plan, Contact("Ada"))["my_promise"] == mid_sentence
+
+
 def test_slots_from_a_plan():
     plan = Plan(contact_id=1, occasion="meetup", goal="Hear how Brightline plans", talked_about="Team structure, forecasts\nmore",
                 my_promises="Send the notebook\nIntroduce Wen Li", their_promises="Invite me to the guild")

@@ -259,9 +259,14 @@ def _value(values: Mapping[str, str], name: str) -> str:
 
 
 def _sentence_case(text: str) -> str:
-    """'Send the notebook' reads 'send the notebook' mid-sentence; 'SQL tips' keeps its capitals."""
+    """'Send the notebook' reads 'send the notebook' mid-sentence. A first word in capitals (SQL)
+    or mixed case (iPhone), and "I", stay as typed; a name at the start is lowered too, which the
+    learner corrects when they read the draft."""
     text = text.strip().rstrip(".")
-    return text[0].lower() + text[1:] if len(text) > 1 and text[0].isupper() and text[1].islower() else text
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:] == first[1:].lower() and first != "I" and not first.startswith("I'"):
+        return first.lower() + text[len(first):]
+    return text
 
 
 def _paragraphs(lines: list[str]) -> str:
