@@ -151,7 +151,7 @@ def test_a_message_that_needs_more_asks_for_it_then_writes_when_typed(sample):
     planner.who.value = "Theo Brandt"
     planner.messages.template.value = "offer_introduction"
     boxes = planner.messages.extra_boxes.children
-    assert [box.description for box in boxes] == ["The other person's name", "One line about the other person", "Why the two should meet"]
+    assert [box.placeholder for box in boxes] == ["The other person's name", "One line about the other person", "Why the two should meet"]
     assert planner.text["message"].value == ""
     assert "Not written yet" in planner.messages.status.text and "the other person's name" in planner.messages.status.text
 

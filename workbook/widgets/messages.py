@@ -15,6 +15,17 @@ from ..store import Store
 from .common import LABEL_STYLE, WIDE, Status, esc
 
 FIELD = "message"
+EXTRA_SLOTS = {  # slot: its label beside the box
+    "other_name": "Other person",
+    "other_about": "About the other",
+    "about_them": "About them",
+    "why_meet": "Why meet",
+    "about_me": "About me",
+    "reason": "Why now",
+    "help": "Their help",
+    "outcome": "What came of it",
+    "next_step": "Next step",
+}
 CHOOSE = "Choose a message…"
 
 
@@ -32,11 +43,14 @@ class MessageBank(widgets.VBox):
             layout=WIDE,
         )
         self.when = widgets.HTML()
-        # Slots a plan cannot fill: a box each, shown only for the messages that use them.
+        # Slots a plan cannot fill: a box each, shown only for the messages that use them. The label
+        # is short enough for the form's label column; the placeholder says it in full.
         self.extra = {
-            name: widgets.Text(description=slot.label.capitalize(), style=LABEL_STYLE, layout=WIDE, continuous_update=False)
-            for name, slot in SLOTS.items()
-            if name in ("next_step", "reason", "other_name", "other_about", "about_them", "why_meet", "about_me", "help", "outcome")
+            name: widgets.Text(
+                description=short, placeholder=SLOTS[name].label[0].upper() + SLOTS[name].label[1:],
+                style=LABEL_STYLE, layout=WIDE, continuous_update=False,
+            )
+            for name, short in EXTRA_SLOTS.items()
         }
         self.fill_button = widgets.Button(description="Write it again", icon="refresh", tooltip="Replace the message box with this template, filled in")
         self.status = Status()
