@@ -107,6 +107,11 @@ def test_a_line_from_the_plan_reads_mid_sentence(typed, mid_sentence):
     assert slots_from_plan(plan, Contact("Ada"))["my_promise"] == mid_sentence
 
 
+def test_the_line_about_you_is_a_sentence_of_its_own():
+    text = fill("informational_interview", {"first_name": "Nadia", "about_me": "I'm Robin, an analyst"})
+    assert "I'm Robin, an analyst. Would you have twenty minutes" in text
+
+
 def test_slots_from_a_plan():
     plan = Plan(contact_id=1, occasion="meetup", goal="Hear how Brightline plans", talked_about="Team structure, forecasts\nmore",
                 my_promises="Send the notebook\nIntroduce Wen Li", their_promises="Invite me to the guild")

@@ -253,9 +253,12 @@ def _lines(text: str) -> list[str]:
 
 
 def _value(values: Mapping[str, str], name: str) -> str:
-    """A slot value as one line of plain text, its end punctuation left to the template."""
+    """A slot value as one line of plain text. Its final full stop is left to the template, except
+    for the line about you, which is a sentence of its own and gets one if it has none."""
     text = " ".join(str(values.get(name) or "").split())
-    return text.rstrip(".") if name not in ("about_me", "first_name") else text
+    if name == "about_me":
+        return text + "." if text and text[-1] not in ".!?" else text
+    return text if name == "first_name" else text.rstrip(".")
 
 
 def _sentence_case(text: str) -> str:
