@@ -197,3 +197,14 @@ def test_hostile_text_in_a_message_is_shown_as_text(sample):
     html = shown(planner)
     assert "<script>" not in html and "<img src=x" not in html
     assert "Thank you for &amp;lt;script&amp;gt;alert" in html  # the card's Markdown, escaped once more for HTML
+
+
+def test_the_message_travels_with_the_plan_into_the_exported_workbook(sample):
+    from workbook.export import render
+
+    planner = ConversationPlanner(sample)
+    planner.load(1)
+    planner.messages.template.value = "thank_you"
+    planner.messages.extra["help"].value = "the hour on forecasting"
+    page = render(sample, "markdown")
+    assert "Message to send" in page and "Thank you for the hour on forecasting." in page
