@@ -1,7 +1,7 @@
 import pytest
 
 from workbook.sample import sample_store
-from workbook.store import Store
+from workbook.store import shared
 
 
 @pytest.fixture(autouse=True)
@@ -14,10 +14,9 @@ def own_home(tmp_path, monkeypatch):
 
 @pytest.fixture
 def store(own_home):
-    """The learner's default workbook, in this test's own home (what the CLI and widgets open)."""
-    s = Store()
-    yield s
-    s.close()
+    """The learner's default workbook, in this test's own home: the same object every tool opened
+    without a store shares in this process, as in a notebook's kernel."""
+    return shared()
 
 
 @pytest.fixture

@@ -128,6 +128,24 @@ def from_node_modules(url: str) -> Path | None:
     return file if file.is_file() else None
 
 
+def serve_cdn_from_disk(page, base: str, offsite: list[str]) -> None:
+    """Answer the pages' CDN requests from tests/js/node_modules; any other request that leaves
+    `base` is refused and noted in `offsite`."""
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(base):
+            return request_route.continue_()
+        local = from_node_modules(url)
+        if local is None:
+            offsite.append(url)
+            return request_route.abort()
+        content_type = CONTENT_TYPES.get(local.suffix, "application/octet-stream")
+        request_route.fulfill(path=str(local), headers={"Access-Control-Allow-Origin": "*", "Content-Type": content_type})
+
+    page.route("**/*", route)
+
+
 @pytest.fixture(scope="module")
 def visits(built):
     """Open every page once and record what the browser saw; the tests below each check one part."""
@@ -140,18 +158,7 @@ def visits(built):
         problems: list[str] = []
         offsite: list[str] = []
 
-        def route(request_route):
-            url = request_route.request.url
-            if url.startswith(base):
-                return request_route.continue_()
-            local = from_node_modules(url)
-            if local is None:
-                offsite.append(url)
-                return request_route.abort()
-            content_type = CONTENT_TYPES.get(local.suffix, "application/octet-stream")
-            request_route.fulfill(path=str(local), headers={"Access-Control-Allow-Origin": "*", "Content-Type": content_type})
-
-        page.route("**/*", route)
+        serve_cdn_from_disk(page, base, offsite)
         page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
         def failed(url: str, what: str) -> None:
             if not UPSTREAM_FONT_MISSES.search(url):
@@ -259,15 +266,55 @@ def test_internal_links_all_lead_somewhere(visits):
     assert not broken, "\n".join(sorted(broken)[:60])
 
 
-def test_no_serious_or_critical_accessibility_violations(visits):
-    _, _, seen = visits
+def serious_violations(violations_by_page: dict[str, list[dict]]) -> list[str]:
     failures = []
-    for name, visit in seen.items():
-        for violation in visit["violations"]:
+    for name, violations in violations_by_page.items():
+        for violation in violations:
             if violation["impact"] in FAILING_IMPACTS:
                 node = violation["nodes"][0]
                 failures.append(
                     f"{name}: {violation['impact']} {violation['id']} ({violation['help']}) on "
                     f"{len(violation['nodes'])} element(s), e.g. {node['html'][:160]}"
                 )
+    return failures
+
+
+def test_no_serious_or_critical_accessibility_violations(visits):
+    _, _, seen = visits
+    failures = serious_violations({name: visit["violations"] for name, visit in seen.items()})
     assert not failures, "\n".join(failures[:40]) + "\nFull report: test-artifacts/axe-report.json"
+
+
+# Pages whose saved tools, tables and charts are most likely to carry colours meant for a light page.
+DARK_PAGES = ["notebooks/01-understanding-networking.html", "notebooks/07-reciprocity.html", "notebooks/08-networking-plan.html"]
+
+
+@pytest.fixture(scope="module")
+def dark_scans(built):
+    """axe on a few widget pages with the reader's colour mode set to dark (as the theme switcher
+    leaves it in localStorage), and a screenshot of chapter 7 in dark mode."""
+    require_chromium()
+    require_installed((NODE_MODULES / "axe-core" / "axe.min.js").exists(), "tests/js is not installed: npm ci --prefix tests/js")
+    result, html = built
+    assert result.returncode == 0, "the book did not build"
+    axe = (NODE_MODULES / "axe-core" / "axe.min.js").read_text()
+    scans: dict[str, list[dict]] = {}
+    with served(html) as base, browser_page() as page:
+        serve_cdn_from_disk(page, base, [])
+        page.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+        for name in DARK_PAGES:
+            page.goto(f"{base}/{name}", wait_until="networkidle")
+            theme = page.evaluate("() => document.documentElement.dataset.theme")
+            assert theme == "dark", f"{name} opened in {theme!r} mode"
+            page.evaluate(axe)
+            scans[name] = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")["violations"]
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "book-08-networking-plan-dark.png"), full_page=True)
+        page.goto(f"{base}/notebooks/07-reciprocity.html", wait_until="networkidle")
+        page.screenshot(path=str(ARTIFACTS / "book-07-reciprocity-dark.png"), full_page=True)
+    return scans
+
+
+def test_dark_mode_has_no_serious_or_critical_accessibility_violations(dark_scans):
+    failures = serious_violations(dark_scans)
+    assert not failures, "in dark mode:\n" + "\n".join(failures[:40])

@@ -114,10 +114,11 @@ EVERY_TABLE = {
         {"id": 1, "contact_id": 7, "occasion": "coffee", "planned_for": "2025-03-01", "goal": "catch up",
          "openers": "How was the move?", "questions": "What next?\nWho else?", "offer": "an intro", "cultural_notes": "tea, not coffee",
          "talked_about": "", "my_promises": "send notes", "their_promises": "", "follow_up_on": "2025-03-08",
-         "created_at": "2025-02-20 08:00:00", "updated_at": "2025-02-21 08:00:00"},
+         "created_at": "2025-02-20 08:00:00", "updated_at": "2025-02-21 08:00:00", "message": "Hi Bo,\n\nThe notes."},
         {"id": 2, "contact_id": None, "occasion": "meetup", "planned_for": None, "goal": "", "openers": "",
          "questions": "", "offer": "", "cultural_notes": "", "talked_about": "", "my_promises": "",
-         "their_promises": "", "follow_up_on": None, "created_at": "2025-02-22 08:00:00", "updated_at": "2025-02-22 08:00:00"},
+         "their_promises": "", "follow_up_on": None, "created_at": "2025-02-22 08:00:00", "updated_at": "2025-02-22 08:00:00",
+         "message": ""},
     ],
     "follow_ups": [
         {"id": 1, "plan_id": 1, "contact_id": 7, "owner": "me", "promise": "send notes", "due": "2025-03-08", "done_on": None},

@@ -10,7 +10,8 @@ import pandas as pd
 from workbook import charts, model
 from workbook.model import Contact
 from workbook.widgets import ConversationPlanner, ReciprocityTracker
-from workbook.widgets.common import STYLESHEET, html_table, page_assets
+from workbook.markup import html_table
+from workbook.widgets.common import STYLESHEET, page_assets
 
 # The Font Awesome (5) that ipywidgets 8 draws icon="…" with; "lightbulb-o" and "pencil" were
 # Font Awesome 4 names and draw nothing.

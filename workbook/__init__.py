@@ -28,6 +28,8 @@ _LAZY = {
     "ImportContacts": ".widgets",
     "NinetyDayPlan": ".widgets.goals",
     "MyData": ".widgets.my_data",
+    "NetworkSpread": ".widgets.spread",
+    "draft_message": ".widgets.messages",
     "export_workbook": ".export",
 }
 

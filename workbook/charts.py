@@ -180,3 +180,30 @@ def self_check_scores(table: pd.DataFrame) -> Chart:
         parts = ", ".join(f"chapter {r.chapter} {r.right} of {r.questions}" for r in done.itertuples(index=False))
         alt = f"Bar chart of self-check scores per chapter, as the share of questions answered right: {parts}; other chapters not yet answered."
     return Chart(fig, alt)
+
+
+def spread_bars(table: pd.DataFrame, what: str, *, shown: int = 8) -> Chart:
+    """Horizontal bars: contacts per group of one view (how you met, where they work...), the
+    largest first; groups past `shown` are summed as "all others"."""
+    known = table[table["group"] != "(not recorded)"]
+    fig = Figure(figsize=(7, 0.35 * min(len(known), shown + 1) + 1.0), layout="constrained")
+    ax = fig.subplots()
+    if known.empty:
+        ax.text(0.5, 0.5, f"No contacts with {what} recorded yet", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return Chart(fig, f"Chart of contacts by {what}: none recorded yet.")
+    head = known.head(shown)
+    labels = [plain(group) for group in head["group"]]
+    values = [int(v) for v in head["contacts"]]
+    rest = int(known["contacts"].iloc[shown:].sum())
+    if rest:
+        labels.append(f"all others ({len(known) - shown} groups)")
+        values.append(rest)
+    ax.barh(range(len(values)), values, color=GAVE)
+    ax.set_yticks(range(len(values)), labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("contacts")
+    ax.set_title(plain(f"Contacts by {what}"))
+    ax.spines[["top", "right"]].set_visible(False)
+    listed = "; ".join(f"{label}: {value}" for label, value in zip(labels, values))
+    return Chart(fig, f"Bar chart of contacts by {what}, largest first. {listed}.")

@@ -141,6 +141,7 @@ def render(store: Store, fmt: str = "html") -> str:
         ("goal", "My goal"), ("openers", "Openers"), ("questions", "Questions"), ("offer", "What I can offer"),
         ("cultural_notes", "Cultural notes"), ("talked_about", "What we talked about"),
         ("my_promises", "Promises I made"), ("their_promises", "Promises they made"), ("follow_up_on", "Follow up on"),
+        ("message", "Message to send"),
     ]
     for p in plans.to_dict("records"):
         doc.heading(f"{p['name']}: {p['occasion']}, {_text(p['planned_for']) or 'date not set'}", 3)

@@ -157,6 +157,7 @@ PLAN_TEXT_FIELDS = {
     "talked_about": ("what we talked about", MAX_NOTE),
     "my_promises": ("promises I made", MAX_NOTE),
     "their_promises": ("promises they made", MAX_NOTE),
+    "message": ("message to send", MAX_NOTE),
 }
 
 
@@ -176,6 +177,7 @@ class Plan:
     my_promises: str = ""
     their_promises: str = ""
     follow_up_on: dt.date | None = None
+    message: str = ""  # a follow-up, thank-you or introduction drafted from the message bank
     id: int | None = None
 
     def validated(self, today: dt.date) -> "Plan":
@@ -388,7 +390,10 @@ def conversation_card(plan: Plan, contact: Contact) -> str:
         lines += section("Promises I made", plan.my_promises)
         lines += section("Promises they made", plan.their_promises)
     if plan.follow_up_on:
-        lines.append(f"**Follow up on:** {plan.follow_up_on.isoformat()}")
+        lines += [f"**Follow up on:** {plan.follow_up_on.isoformat()}", ""]
+    if plan.message:
+        # Quoted line by line, blank lines included, so the message keeps its paragraphs.
+        lines += ["## Message to send", ""] + [f"> {markdown_text(line)}".rstrip() for line in plan.message.splitlines()] + [""]
     return "\n".join(lines).rstrip() + "\n"
 
 

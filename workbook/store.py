@@ -155,6 +155,10 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    # 4: a message drafted from the message bank travels with its conversation plan
+    """
+    ALTER TABLE plans ADD COLUMN message TEXT NOT NULL DEFAULT '';
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -87,8 +87,8 @@ def download_link(content: str | bytes, filename: str, mime: str, label: str) ->
 
 def card_html(markdown: str) -> str:
     """A conversation card (the Markdown `model.conversation_card` writes) as formatted HTML.
-    Only the card's own shapes are read: headings, bullet lists and a bold label at the start of
-    a line; every value is escaped, so learner text stays text."""
+    Only the card's own shapes are read: headings, bullet lists, a quoted message and a bold label
+    at the start of a line; every value is escaped, so learner text stays text."""
 
     def text(raw: str) -> str:
         plain = html.unescape(re.sub(r"\\(.)", r"\1", raw))  # undo model.markdown_text
@@ -100,7 +100,14 @@ def card_html(markdown: str) -> str:
 
     out: list[str] = []
     in_list = False
+    quote: list[str] = []
     for line in markdown.splitlines():
+        if line.startswith(">"):
+            quote.append(line[1:].strip())
+            continue
+        if quote:
+            out.append("<blockquote>" + "<br>".join(text(q) for q in quote) + "</blockquote>")
+            quote = []
         if line.startswith("- "):
             if not in_list:
                 out.append("<ul>")
@@ -118,6 +125,8 @@ def card_html(markdown: str) -> str:
             out.append(f"<p>{inline(line)}</p>")
     if in_list:
         out.append("</ul>")
+    if quote:
+        out.append("<blockquote>" + "<br>".join(text(q) for q in quote) + "</blockquote>")
     return "<div class='workbook-card'>" + "".join(out) + "</div>"
 
 

@@ -17,8 +17,9 @@ from ..model import (
 )
 from ..store import Store, shared
 from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, card_html, download_link, esc, heading
+from .messages import MessageBank
 
-TEXTAREA_ROWS = {"openers": 3, "questions": 4, "offer": 3, "cultural_notes": 2, "talked_about": 3, "my_promises": 2, "their_promises": 2}
+TEXTAREA_ROWS = {"openers": 3, "questions": 4, "offer": 3, "cultural_notes": 2, "talked_about": 3, "my_promises": 2, "their_promises": 2, "message": 8}
 BEFORE = ("goal", "openers", "questions", "offer", "cultural_notes")
 AFTER = ("talked_about", "my_promises", "their_promises")
 
@@ -92,6 +93,7 @@ class ConversationPlanner(Tool):
             self.form.row(label["cultural_notes"]),
         ]
         after = [self.form.row(label[f]) for f in AFTER] + [self.form.row("follow-up date")]
+        self.messages = MessageBank(self)
         super().__init__(
             self.store,
             [
@@ -100,6 +102,8 @@ class ConversationPlanner(Tool):
                 *before,
                 heading("After the conversation", 4),
                 *after,
+                heading("A message to send", 4),
+                self.messages,
                 self.status,
                 widgets.HBox([self.export_button]),
                 self.card_view,
