@@ -133,7 +133,10 @@ UNSAFE_DOM = """() => {
         if (tag === 'img' && !(el.getAttribute('src') || '').startsWith('data:image/png;base64,')) {
             found.push(`img src=${el.getAttribute('src')}`);
         }
-        if (tag === 'a' && el.getAttribute('href') && !el.getAttribute('href').startsWith('data:text/calendar;base64,')) {
+        // Downloads the tools offer (a calendar, a card, a backup, a readable copy) are data: links of
+        // known types; any other link would have come from the data.
+        const download = /^data:(text\/calendar|text\/markdown|application\/json|text\/html);base64,/;
+        if (tag === 'a' && el.getAttribute('href') && !download.test(el.getAttribute('href'))) {
             found.push(`a href=${el.getAttribute('href')}`);
         }
     }

@@ -185,3 +185,22 @@ def test_the_progress_view_follows_answers_and_entries_without_a_rerun(store):
     store.add_contact(Contact(name="Ada"))
     assert "contacts: 1" in view.view.value
     assert progress(store).store is store
+
+
+def test_adding_a_name_you_already_have_asks_same_person_or_someone_else(store):
+    sam = store.add_contact(Contact(name="Sam Okoye", company="Northwind"))
+    book = ContactBook(store)
+    book.name.value = "sam okoye"
+    book.save_button.click()
+    assert names(store) == ["Sam Okoye"]
+    assert book.same_name_prompt.layout.display != "none" and "Sam Okoye" in book.same_name_question.value
+    book.open_existing_button.click()
+    assert book.editing_id == sam and book.company.value == "Northwind"
+
+    book.new()
+    book.name.value = "Sam Okoye"
+    book.how_met.value = "choir"
+    book.save_button.click()
+    book.add_namesake_button.click()
+    assert names(store) == ["Sam Okoye", "Sam Okoye"]
+    assert {"Sam Okoye (Northwind)", "Sam Okoye (choir)"} <= set(book.find.options)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .course import chapter as find_chapter
 from .sample import PERSONA, sample_store
-from .store import Store, shared
+from .store import Store, shared, where_saved
 from .widgets.quiz import Quiz
 from .widgets.reflection import Reflection
 
@@ -27,10 +27,10 @@ class Lesson:
     def __repr__(self) -> str:
         contacts = len(self.sample.contact_names())
         return (
-            f"Chapter {self.chapter.number}: {self.chapter.title}\n"
+            f"Ready: chapter {self.chapter.number}, {self.chapter.title}\n"
             f"Time: {self.chapter.teach_minutes} min reading, {self.chapter.exercise_minutes} min exercises\n"
             f"Demonstrations: the fictional sample network of {PERSONA} ({contacts} contacts)\n"
-            "Your own entries: saved in your workbook (see where with: python -m workbook where)"
+            f"Your own entries: saved {where_saved()} as you type (chapter 00's Your data tool shows where)"
         )
 
     def quiz(self) -> Quiz:

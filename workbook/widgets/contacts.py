@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..model import as_table, CIRCLES, Contact, ValidationError
+from ..model import name_key, as_table, CIRCLES, Contact, ValidationError
 from ..network import (
     DEFAULT_CADENCE,
     LAYER_NAMES,
@@ -96,6 +96,15 @@ class ContactBook(Tool):
         )
         self.save_button = widgets.Button(description="Add contact", button_style="primary", icon="save")
         self.save_button.on_click(lambda _: self.save())
+        # Adding a name you already have: most often the same person, sometimes a namesake.
+        self.same_name_question = widgets.HTML()
+        self.open_existing_button = widgets.Button(description="Open the one I have", icon="user")
+        self.add_namesake_button = widgets.Button(description="Add another person", icon="user-plus")
+        self.open_existing_button.on_click(lambda _: self._open_namesake())
+        self.add_namesake_button.on_click(lambda _: self.save(namesake_ok=True))
+        self.same_name_prompt = widgets.HBox(
+            [self.same_name_question, self.open_existing_button, self.add_namesake_button], layout=widgets.Layout(display="none")
+        )
         self.delete = ConfirmDelete("contact", self.remove)
         self.status = Status()
 
@@ -120,6 +129,7 @@ class ContactBook(Tool):
                         self.form.row("cadence"),
                         cadence_help,
                         widgets.HBox([self.save_button, self.delete]),
+                        self.same_name_prompt,
                         self.status,
                     ]
                 ),
@@ -153,9 +163,15 @@ class ContactBook(Tool):
 
     # --- actions ---------------------------------------------------------------------------
 
-    def save(self) -> int | None:
-        """Add the form as a new contact, or save changes. Returns the id, or None if refused."""
+    def save(self, *, namesake_ok: bool = False) -> int | None:
+        """Add the form as a new contact, or save changes. Returns the id, or None if refused.
+        A new contact whose name you already have waits for the learner to say whether it is the
+        same person (open them) or someone else (`namesake_ok`)."""
         self.form.clear()
+        self.same_name_prompt.layout.display = "none"
+        if self.editing_id is None and not namesake_ok and self._namesakes():
+            self._ask_about_namesake()
+            return None
         try:
             introducer_id = self._introducer()
             introducer = self.store.contact_names().get(introducer_id, "") if introducer_id else ""
@@ -301,6 +317,26 @@ class ContactBook(Tool):
         )
 
     # --- helpers ---------------------------------------------------------------------------
+
+    def _namesakes(self) -> list[int]:
+        self.store.sync()
+        wanted = name_key(self.name.value)
+        return [cid for cid, name in self.store.contact_names().items() if wanted and name_key(name) == wanted]
+
+    def _ask_about_namesake(self) -> None:
+        found = self._namesakes()
+        labels = ", ".join(self.find.label_for(cid) or self.name.value.strip() for cid in found)
+        self.same_name_question.value = (
+            f"<span class='workbook-question'>You already have {esc(labels)}. The same person, or someone else?</span>"
+        )
+        self.same_name_prompt.layout.display = None
+        self.status.fail("Not added yet: say whether this is the person you already have.")
+
+    def _open_namesake(self) -> None:
+        found = self._namesakes()
+        self.same_name_prompt.layout.display = "none"
+        if found:
+            self.load(found[0])
 
     def _introducer(self) -> int | None:
         if not self.introduced_by.value.strip():
