@@ -148,10 +148,12 @@ class FieldError(widgets.HTML):
 
 
 class Status(widgets.HTML):
-    """One line that says what just happened (saved, deleted, refused)."""
+    """One line that says what just happened (saved, deleted, refused). The website, where a tool
+    is a picture, leaves these lines out: "saved as you go" would be a promise it cannot keep."""
 
     def __init__(self):
         super().__init__(value="")
+        self.add_class("workbook-status")
 
     def ok(self, message: str) -> None:
         self.value = f"<span role='status' class='workbook-ok'>✔ {esc(message)}</span>"
