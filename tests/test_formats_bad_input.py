@@ -94,7 +94,8 @@ ROW_CASES = {
 
     ),
     "control character in a name": (GOOD.replace(b"Amelia", b"Ame\x07lia"), "line 5: "),
-    "card vobject cannot read": (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nthis line has no colon\r\nEND:VCARD\r\n", "line 1: this card cannot be read"),
+    "the only card cannot be read": (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nthis line has no colon\r\nEND:VCARD\r\n",
+                                     "line 1: the card for 'Ana' cannot be read: line 4 has no ':'"),
 }
 
 

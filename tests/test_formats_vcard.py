@@ -4,7 +4,7 @@ from pathlib import Path
 
 import vobject
 
-from workbook.formats import apply_import, export_vcard, plan_import
+from workbook.formats import apply_import, export_vcard, plan_import, vcard
 from workbook.sample import populate
 
 DATA = Path(__file__).parent / "data" / "formats"
@@ -80,6 +80,9 @@ def test_export_is_vcard_3_with_every_card_field(store):
     ada = cards[0]
     assert ada.version.value == "3.0"
     assert (ada.fn.value, ada.n.value.family, ada.n.value.given) == ("Ada Okafor", "Okafor", "Ada")
-    assert (ada.tel.value, ada.url.value, ada.uid.value) == ("+44 1632 960000", "https://ada.example.org", "google:mailto:ada@example.org")
+    assert (ada.tel.value, ada.url.value) == ("+44 1632 960000", "https://ada.example.org")
+    assert ada.x_workbook_source_key.value == "google:mailto:ada@example.org"
+    assert {card.uid.value for card in cards} == {vcard.uid(contact) for contact in store.records("contacts")}
+    assert len({card.uid.value for card in cards}) == 40 and all(card.rev.value for card in cards)
     assert ada.categories.value == ["gardening", "crosswords"]
     assert ada.x_workbook_circle.value == "personal" and ada.x_workbook_met_on.value == "1990-05-01"

@@ -44,7 +44,9 @@ SAYS = {
     "workbook-csv-duplicated-header.csv": "line 1: the workbook contacts header repeats the column(s) 'name'",
     "linkedin-utf16-no-bom.csv": "UTF-16 text without a byte order mark",
     "linkedin-png-renamed.csv": "this is a PNG image",
-    "vcard-escape-in-bad-line.vcf": "line 1: this card cannot be read (Failed to parse line: \\x1b[2J\\x1b[31mthis line has no colon)",
+    "vcard-escape-in-bad-line.vcf": "line 1: the card for 'Ana Lima' cannot be read: line 4 does not start with a property name: '\\x1b[2J\\x1b[31mthis line has no colon'",
+    "vcard-nested-begin.vcf": "line 1: the card for 'Outer' cannot be read: it has no END:VCARD before the next card begins on line 4; that card was left out",
+    "vcard-photo-junk-base64.vcf": "line 1: the card for 'Photo Junk': its photo is damaged; the card was imported without it",
     "backup-future-schema.json": "this export comes from a newer workbook (schema 99; this one knows",
     "backup-schema-version-text.json": "'schema_version' is '3; DROP TABLE contacts', not a version number",
     "backup-duplicate-keys.json": "the key 'contacts' appears twice",
@@ -227,7 +229,7 @@ GENERATED = {
     "two-megabyte-field.csv": (two_megabyte_field, "refused", "line 2: a field is longer than 131,072 characters"),
     "hundred-thousand-columns.csv": (hundred_thousand_columns, "imported", ""),
     "ten-thousand-properties.vcf": (ten_thousand_properties, "imported", ""),
-    "nested-three-thousand-deep.vcf": (nested_card, "refused", "line 1: this card nests BEGIN ... END blocks too deeply"),
+    "nested-three-thousand-deep.vcf": (nested_card, "refused", "line 1: the card for 'Deep' cannot be read: it nests BEGIN ... END blocks too deeply"),
     "nested-100k-deep.json": (nested_json, "refused", "the JSON is nested far deeper than any export"),
 }
 

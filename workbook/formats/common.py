@@ -66,11 +66,13 @@ class SkipRow(Exception):
 
 @dataclasses.dataclass(frozen=True)
 class Problem:
-    """Something wrong with one row or card. A fatal problem stops the whole import."""
+    """Something wrong with one row or card. A fatal problem stops the whole import; any other
+    leaves the row out (`skipped`), or only notes what was left out of a row that went in."""
 
     line: int | None
     message: str
     fatal: bool
+    skipped: bool = True
 
     def describe(self, filename: str) -> str:
         where = f"{filename}: line {self.line}" if self.line is not None else filename

@@ -74,7 +74,14 @@ def plan_import(source: str | os.PathLike | bytes, filename: str | None, store, 
     try:
         text, notice = decode(data)
         kind = detect(text)
-        report = _plan_restore(text, store, replace) if kind == "json" else _plan_contacts(kind, text, store)
+        if kind == "vcard" and notice:
+            # Each card may say which character set its values use: the reader decodes them.
+            text, notice = data.decode("latin-1"), None
+            report = _plan_contacts(kind, text, store, raw=True)
+        elif kind == "json":
+            report = _plan_restore(text, store, replace)
+        else:
+            report = _plan_contacts(kind, text, store)
     except FormatError as error:
         error.filename = name
         raise
@@ -114,9 +121,9 @@ def _load(source, filename: str | None) -> tuple[bytes, str]:
 # --- contacts ----------------------------------------------------------------------------------
 
 
-def _plan_contacts(kind: str, text: str, store) -> ImportReport:
+def _plan_contacts(kind: str, text: str, store, *, raw: bool = False) -> ImportReport:
     label, read = READERS[kind]
-    records, problems = read(text)
+    records, problems = read(text, raw=True) if raw else read(text)
     matched = match(records, store.contacts_for_import())
     problems = sorted(problems + matched.problems, key=lambda p: p.line or 0)
     return ImportReport(
@@ -126,7 +133,7 @@ def _plan_contacts(kind: str, text: str, store) -> ImportReport:
         new=len(matched.inserts),
         updated=len(matched.updates),
         unchanged=matched.unchanged,
-        skipped=sum(not problem.fatal for problem in problems),
+        skipped=sum(problem.skipped and not problem.fatal for problem in problems),
         problems=problems,
         records=records,
     )
