@@ -29,7 +29,7 @@ FILES = sorted(path for path in HOSTILE.iterdir() if path.name != "README.md")
 TABLE_ROW = re.compile(r"^\| `(?P<file>[^`]+)` \| .+ \| (?P<outcome>refused|imported)\b[^|]*\|$", re.MULTILINE)
 EXPECTED = {m["file"]: m["outcome"] for m in TABLE_ROW.finditer((HOSTILE / "README.md").read_text(encoding="utf-8"))}
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what the model refuses in any text
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # what the model refuses in any text
 ONE_LINE = ("name", "company", "position", "email", "url", "phone")
 LINKEDIN_HEADER = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
 
@@ -39,6 +39,7 @@ SAYS = {
     "linkedin-date-other-digits.csv": "line 5: 'Connected On' is",
     "linkedin-cr-inside-name.csv": "line 6: Name contains a line break",
     "linkedin-terminal-escape.csv": "line 6: Company contains control characters",
+    "linkedin-invalid-utf8.csv": "line 3: Company contains control characters (U+0081)",
     "linkedin-duplicated-header.csv": "line 1: the LinkedIn header repeats the column(s) 'Company'",
     "google-duplicated-header.csv": "line 1: the Google Contacts header repeats the column(s) 'Notes'",
     "workbook-csv-duplicated-header.csv": "line 1: the workbook contacts header repeats the column(s) 'name'",
@@ -70,7 +71,6 @@ STORED_AS_TYPED = {
     "linkedin-html-script.csv": ["<script>alert(1)</script> Smith", "<img src=x onerror=alert(1)>", "</td><b>bold</b>",
                                  "Robert'); DROP TABLE contacts;-- Tables", "&lt;&amp;&gt;"],
     "linkedin-bidi-zero-width.csv": ["Eve\u202egnp.exe Mallory", "Zero\u200bWidth\u200dCo", "Ad\ufeffam Zw\u200cnj"],
-    "linkedin-invalid-utf8.csv": ["Zoë Müller", "Café Ã( \x81"],
     "linkedin-mixed-encodings.csv": ["Renée François"],
     "google-formula-cells.csv": ["=Luca Ferri", "+Acme", '@SUM(A1)\n=HYPERLINK("http://evil.example")', "=cmd",
                                  "=1+1@example.com", '=HYPERLINK("x")'],
