@@ -282,7 +282,7 @@ def test_refusals_on_the_command_line(name, workbook, capsys):
     assert snapshot(workbook) == before
 
 
-@pytest.mark.parametrize("name", ["linkedin-date-overflow.csv", "backup-lone-surrogate.json"])
+@pytest.mark.parametrize("name", ["linkedin-terminal-escape.csv", "backup-lone-surrogate.json"])
 def test_refusals_end_to_end(name, workbook):
     """In a second interpreter: what the learner's terminal gets, start to finish. The workbook is
     closed first, as when the learner runs the command, so its WAL is folded in and gone; the
@@ -307,9 +307,9 @@ def test_notices_quoting_the_file_cannot_drive_the_terminal(workbook, capsys):
 
 
 def test_the_import_widget_shows_a_refusal_without_raising(workbook):
-    path = HOSTILE / "linkedin-date-overflow.csv"
+    path = HOSTILE / "linkedin-terminal-escape.csv"
     tool = ImportContacts(workbook)
     report = tool.preview(path.read_bytes(), path.name)
     assert report is not None and not report.ok and tool.import_button.disabled
-    assert "linkedin-date-overflow.csv: line 5: " in tool.report_view.value
+    assert "linkedin-terminal-escape.csv: line 6: " in tool.report_view.value
     assert tool.run() is None and "Nothing imported" in tool.status.text

@@ -96,6 +96,7 @@ class ContactRecord:
     how_met: str = ""
     met_on: str | None = None
     notes: str = ""
+    remarks: tuple[str, ...] = ()  # what was left out of this row, for the report
 
     def validated(self) -> "ContactRecord":
         """The same checks a contact typed into a widget gets; raises ValidationError."""
@@ -116,6 +117,7 @@ class ContactRecord:
             how_met=contact.how_met,
             met_on=clean_date(self.met_on, "met on", today=dt.date.today()).isoformat() if self.met_on else None,
             notes=contact.notes,
+            remarks=self.remarks,
         )
 
     def columns(self) -> dict:
@@ -130,7 +132,9 @@ def collect(rows: Iterable[tuple[int, object]], build: Callable[[int, object], C
     records, problems = [], []
     for line, row in rows:
         try:
-            records.append(build(line, row).validated())
+            record = build(line, row).validated()
+            records.append(record)
+            problems += [Problem(line, remark, fatal=False, skipped=False) for remark in record.remarks]
         except SkipRow as skip:
             problems.append(Problem(line, str(skip), fatal=False))
         except ValidationError as error:

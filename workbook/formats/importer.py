@@ -4,7 +4,8 @@
 
 Matching: an imported contact updates the workbook contact with the same source key. Failing that,
 it adopts a contact typed in by hand (no source key) with the same name and company, if exactly
-one has them. Otherwise it is new. An update fills in the fields the file has values for, and
+one has them; between LinkedIn archives, a key from a profile URL and one from an email or name
+(older archives have no URL) adopt each other the same way. Otherwise it is new. An update fills in the fields the file has values for, and
 keeps the learner's circle, and their notes when they have written any."""
 
 from __future__ import annotations
@@ -150,17 +151,14 @@ class Matched:
 def match(records: list[ContactRecord], existing: list[dict]) -> Matched:
     """Decide, for each record, whether it is new, changes a contact, or changes nothing."""
     by_key = {row["source_key"]: row for row in existing if row["source_key"]}
-    by_identity = defaultdict(list)
-    for row in existing:
-        if not row["source_key"]:
-            by_identity[identity(row["name"], row["company"])].append(row)
+    adoptable = Adoptable(existing)
     matched, seen = Matched(), {}
     for record in records:
         if record.source_key in seen:
             matched.problems.append(Problem(record.line, f"the same person as line {seen[record.source_key]}; skipped.", fatal=False))
             continue
         seen[record.source_key] = record.line
-        row = by_key.get(record.source_key) or _adopt(by_identity, record)
+        row = by_key.get(record.source_key) or adoptable.take(record)
         if row is None:
             matched.inserts.append(record.columns())
         elif changes := _changes(row, record):
@@ -170,20 +168,46 @@ def match(records: list[ContactRecord], existing: list[dict]) -> Matched:
     return matched
 
 
-def _adopt(by_identity: dict[str, list[dict]], record: ContactRecord) -> dict | None:
-    if not by_identity:  # the usual case, and identity() is not free on 30,000 rows
-        return None
-    candidates = by_identity.get(identity(record.name, record.company), [])
-    if len(candidates) != 1:
-        return None
-    return candidates.pop()
+def weak_key(key: str | None) -> bool:
+    """A key made from an email or a name, not from a profile URL or a card's UID."""
+    return bool(key) and (":mailto:" in key or ":name:" in key)
+
+
+class Adoptable:
+    """Contacts a record may take over when no contact has its key: one typed in by hand with the
+    same name and company, or, between LinkedIn archives, one whose key came from an email or a
+    name (older archives have no URL column) when the other key came from a profile URL."""
+
+    def __init__(self, existing: list[dict]):
+        self.existing = existing
+        self.by_identity: dict[str, list[dict]] | None = None  # built on first use: identity() is not free on 30,000 rows
+
+    def take(self, record: ContactRecord) -> dict | None:
+        if self.by_identity is None:
+            self.by_identity = defaultdict(list)
+            for row in self.existing:
+                if not row["source_key"] or row["source_key"].startswith("linkedin:"):
+                    self.by_identity[identity(row["name"], row["company"])].append(row)
+        candidates = [row for row in self.by_identity.get(identity(record.name, record.company), [])
+                      if _may_adopt(row["source_key"], record.source_key)]
+        if len(candidates) != 1:
+            return None
+        self.by_identity[identity(record.name, record.company)].remove(candidates[0])
+        return candidates[0]
+
+
+def _may_adopt(existing_key: str | None, new_key: str) -> bool:
+    if not existing_key:
+        return True
+    both_linkedin = existing_key.startswith("linkedin:") and new_key.startswith("linkedin:")
+    return both_linkedin and (weak_key(existing_key) or weak_key(new_key))
 
 
 def _changes(row: dict, record: ContactRecord) -> dict:
     changes = {f: value for f in IMPORTED_FIELDS if (value := getattr(record, f)) not in ("", None) and value != row[f]}
     if row["notes"]:
         changes.pop("notes", None)
-    if not row["source_key"]:
+    if not row["source_key"] or (weak_key(row["source_key"]) and not weak_key(record.source_key)):
         changes["source_key"] = record.source_key
     return changes
 
