@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook.formats import FormatError, ImportRefused, apply_import, plan_import
+from workbook.formats import FormatError, apply_import, plan_import
 
 DATA = Path(__file__).parent / "data" / "formats"
 CONNECTIONS = DATA / "linkedin_connections.csv"

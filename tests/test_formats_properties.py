@@ -196,7 +196,7 @@ def test_ics_writer_read_back_with_icalendar(calendar_store, name, follow_ups, b
             db.execute("INSERT INTO time_blocks (label, weekday, start_time, end_time, starts_on) VALUES (?, ?, ?, ?, ?)",
                        (label, weekday, f"{start:%H:%M}", f"{end:%H:%M}", starts_on.isoformat()))
     path = store.path.parent / "calendar.ics"
-    export_ics(store, path)
+    export_ics(store, path, follow_ups_as="todos")
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
 
     todos = calendar.walk("VTODO")
