@@ -125,7 +125,7 @@ def _told_apart(records: list[ContactRecord]) -> list[ContactRecord]:
         earlier = first.setdefault(record.source_key, record)
         if earlier is record or _same_person(earlier, record):
             continue
-        record.source_key += f"|{identity(record.name, '')}|tel:{_digits(record.phone)}"
+        record.source_key += f"|name:{' '.join(record.name.casefold().split())}|tel:{_digits(record.phone)}"
     return records
 
 

@@ -95,7 +95,7 @@ def apply_import(report: ImportReport, store) -> ImportReport:
     """Write a planned import in one transaction; returns the report with the counts as written."""
     if not report.ok:
         count = sum(problem.fatal for problem in report.problems)
-        raise ImportRefused(f"nothing imported: fix the {count} problem(s) listed and import again.", filename=report.filename)
+        raise ImportRefused(f"nothing imported, because of the {count} problem(s) listed above.", filename=report.filename)
     if report.backup is not None:
         _restore(report, store)
         return report

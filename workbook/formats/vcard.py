@@ -256,7 +256,7 @@ class Decoder:
             try:
                 codecs.lookup(name)
             except LookupError:
-                raise CardError(f"its {what} is in a character set no one knows here ('{shown(charset, 40)}')") from None
+                raise CardError(f"its {what} is in a character set the workbook does not know ('{shown(charset, 40)}')") from None
             try:
                 return data.decode(name)
             except UnicodeDecodeError:
@@ -324,7 +324,7 @@ def read(text: str, *, raw: bool = False) -> Parsed:
         except CardError as error:
             left_out.append((card.line, f"{whose} cannot be read: {error}"))
         except ValidationError as error:
-            left_out.append((card.line, f"{whose} cannot be imported: {shown(error.message, 300)}"))
+            left_out.append((card.line, f"{whose} cannot be imported: {shown(error.message, 300).rstrip('.')}"))
         if decoder.guessed:
             guessed.append(card.line)
     nothing_read = not records
