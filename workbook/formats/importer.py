@@ -188,6 +188,8 @@ class Adoptable:
             for row in self.existing:
                 if not row["source_key"] or row["source_key"].startswith("linkedin:"):
                     self.by_identity[identity(row["name"], row["company"])].append(row)
+        if not self.by_identity:  # the usual case: a first import
+            return None
         candidates = [row for row in self.by_identity.get(identity(record.name, record.company), [])
                       if _may_adopt(row["source_key"], record.source_key)]
         if len(candidates) != 1:

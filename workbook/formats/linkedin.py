@@ -78,7 +78,14 @@ def connected_on(text: str) -> dt.date | None:
     text = text.strip()
     if not text:
         return None
-    quoted = f"'Connected On' is '{shown(text, 40)}'"
+    try:
+        return _date(text)
+    except UnreadableDate as problem:
+        quoted = f"'Connected On' is '{shown(text, 40)}'"
+        raise UnreadableDate(f"{quoted}, {problem}") from None
+
+
+def _date(text: str) -> dt.date:
     if match := _DAY_MONTH_YEAR.fullmatch(text):
         day, month, year = match[1], _month(match[2]), match[3]
     elif match := _MONTH_DAY_YEAR.fullmatch(text):
@@ -89,16 +96,16 @@ def connected_on(text: str) -> dt.date | None:
         first, second, year = int(match[1]), int(match[2]), match[3]
         if first <= 12 and second <= 12 and first != second:
             one, other = (f"{day} {MONTH_NAMES[month - 1].capitalize()}" for month, day in ((first, second), (second, first)))
-            raise UnreadableDate(f"{quoted}, which could be {one} or {other}; it cannot be read for certain.")
+            raise UnreadableDate(f"which could be {one} or {other}; it cannot be read for certain.")
         month, day = (second, str(first)) if first > 12 else (first, str(second))
     else:
         month = None
     if not month:
-        raise UnreadableDate(f"{quoted}, not a date like '12 Mar 2024'.")
+        raise UnreadableDate("not a date like '12 Mar 2024'.")
     try:
         return dt.date(_full_year(year), month, int(day))
     except ValueError:
-        raise UnreadableDate(f"{quoted}, which is not a real date.") from None
+        raise UnreadableDate("which is not a real date.") from None
 
 
 def _month(name: str) -> int | None:

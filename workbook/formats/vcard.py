@@ -40,8 +40,6 @@ import re
 import uuid
 from typing import Iterator
 
-import vobject
-
 from ..model import CIRCLES, ValidationError
 from .common import ContactRecord, FormatError, Parsed, Problem, circle_and_interests, shown, source_key
 
@@ -494,6 +492,8 @@ def write(contacts: list[dict], *, now: dt.datetime | None = None) -> str:
 
 
 def _card(contact: dict, revision: str):
+    import vobject  # only writing needs it, and the command line should start quickly for an import
+
     card = vobject.vCard()
     given, _, family = contact["name"].rpartition(" ")
     card.add("fn").value = contact["name"]
