@@ -44,7 +44,7 @@ def _own_workbook(own_home):
 
 def test_vcard_21_from_outlook_and_android_with_quoted_printable(tmp_path):
     result, people = imported("vcard21_outlook_android.vcf")
-    assert "2 new, 0 updated, 0 unchanged, 0 skipped" in result.stdout
+    assert "(vCard 2.1) into" in result.stdout and "2 new, 0 updated, 0 unchanged, 0 skipped" in result.stdout
     juergen = people["Dr. Jürgen Müller"]  # Windows-1252 quoted-printable
     assert juergen["company"] == "Kessler; Partner GmbH"  # 2.1 escapes the semicolon in a structured value
     assert (juergen["position"], juergen["email"]) == ("Leiter Vertrieb", "j.mueller@kessler.example.de")
@@ -72,6 +72,7 @@ def test_charsets_the_cards_declare_are_decoded():
 def test_iphone_export_with_cr_cr_lf_grouped_properties_and_escaped_colons():
     result, people = imported("vcard30_iphone_cr_cr_lf.vcf")
     assert "2 new, 0 updated, 0 unchanged, 0 skipped" in result.stdout and result.stderr == ""
+    assert "(vCard 3.0, from Apple Inc. iOS 6.1.3)" in result.stdout  # what kind of file it looks like
     chidi = people["Chidi Okonkwo"]
     assert (chidi["email"], chidi["phone"]) == ("chidi@robotics.example.ng", "+234 555 010 2030")  # item1.EMAIL
     assert chidi["url"] == "http://robotics.example.ng/chidi"  # http\: unescaped

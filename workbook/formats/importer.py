@@ -125,6 +125,8 @@ def _load(source, filename: str | None) -> tuple[bytes, str]:
 def _plan_contacts(kind: str, text: str, store, *, raw: bool = False) -> ImportReport:
     label, read = READERS[kind]
     records, problems = read(text, raw=True) if raw else read(text)
+    if kind == "vcard":
+        label = vcard.describe(text)
     matched = match(records, store.contacts_for_import())
     problems = sorted(problems + matched.problems, key=lambda p: p.line or 0)
     return ImportReport(

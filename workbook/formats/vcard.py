@@ -60,6 +60,22 @@ def is_vcard(text: str) -> bool:
     return text.lstrip().upper().startswith("BEGIN:VCARD")
 
 
+_VERSION_LINE = re.compile(r"^VERSION:[ \t]*([0-9.]+)[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
+_PRODID_LINE = re.compile(r"^PRODID:[ \t]*(.+?)[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def describe(text: str) -> str:
+    """What kind of vCard file this looks like, for the report: its versions and, when a card
+    says so (PRODID), the program that wrote it: 'vCard 2.1 and 3.0, from Apple Inc. iOS 6.1.3'."""
+    versions = sorted(set(_VERSION_LINE.findall(text)) & {"2.1", "3.0", "4.0"})
+    label = f"{LABEL} {' and '.join(versions)}" if versions else LABEL
+    writers = [product for product in dict.fromkeys(_PRODID_LINE.findall(text)) if not product.startswith("-//networking-workbook")]
+    if len(writers) == 1:
+        parts = [part for part in writers[0].strip("-/").split("//") if part and part.upper() != "EN"]
+        label += f", from {shown(' '.join(parts), 60)}"
+    return label
+
+
 class CardError(Exception):
     """Why one card cannot be read; the card is left out."""
 
