@@ -7,6 +7,7 @@ unchanged to the byte. Imported: stored text is exactly what was typed (markup s
 CSV export quotes every cell a spreadsheet would run. Any other exception fails the test. Files
 too big to commit are generated here."""
 
+import binascii
 import csv
 import json
 import re
@@ -218,6 +219,13 @@ def nested_card(path: Path) -> None:
     path.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Deep\r\n" + b"BEGIN:X-NEST\r\n" * depth + b"END:X-NEST\r\n" * depth + b"END:VCARD\r\n")
 
 
+def quoted_printable_six_megabytes(path: Path) -> None:
+    """A million quoted-printable characters in 80,000 soft-broken lines (joining them one by one
+    into a growing string took half a minute)."""
+    note = binascii.b2a_qp(("é" * 1_000_000).encode(), quotetabs=True).replace(b"=\n", b"=\r\n")
+    path.write_bytes(b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Long Note\r\nNOTE;ENCODING=QUOTED-PRINTABLE:" + note + b"\r\nEND:VCARD\r\n")
+
+
 def nested_json(path: Path) -> None:
     depth = 100_000
     path.write_bytes(b'{"format": "networking-workbook", "version": 1, "schema_version": 3, "contacts": '
@@ -231,6 +239,8 @@ GENERATED = {
     "ten-thousand-properties.vcf": (ten_thousand_properties, "imported", ""),
     "nested-three-thousand-deep.vcf": (nested_card, "refused", "line 1: the card for 'Deep' cannot be read: it nests BEGIN ... END blocks too deeply"),
     "nested-100k-deep.json": (nested_json, "refused", "the JSON is nested far deeper than any export"),
+    "quoted-printable-six-megabytes.vcf": (quoted_printable_six_megabytes, "refused",
+                                           "line 1: the card for 'Long Note' cannot be imported: Notes is 1,000,000 characters long"),
 }
 
 

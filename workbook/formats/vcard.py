@@ -108,32 +108,40 @@ class Card:
 def logical_lines(text: str) -> Iterator[tuple[int, str]]:
     """Each content line with the line it starts on: folds joined, quoted-printable soft line
     breaks joined (unless what follows is the card's END, which a broken writer left an '=' before),
-    blank lines (and so the extra CR of CR CR LF) dropped."""
-    current, start = None, 0
+    blank lines (and so the extra CR of CR CR LF) dropped. Pieces are joined once, at the end of a
+    line, so a value folded thousands of times costs no more than one written on one line."""
+    pieces, start, quoted_printable = [], 0, None  # None: the parameters are not all read yet
     for number, line in enumerate(_LINE_END.split(text), start=1):
         if not line.strip():
             continue
-        if current is not None and current.endswith("=") and _is_quoted_printable(current) and not _MARKER.fullmatch(line):
-            current = current[:-1] + line
+        if pieces and quoted_printable is None:
+            quoted_printable = _says_quoted_printable("".join(pieces))
+        if quoted_printable and pieces[-1].endswith("=") and not _MARKER.fullmatch(line):
+            pieces[-1] = pieces[-1][:-1]
+            pieces.append(line)
         elif line[0] in " \t":
-            if current is None:
+            if not pieces:
                 raise FormatError(
                     "this line starts with a space, which makes it the continuation of a line before it, "
                     "but nothing comes before it; this is not a vCard a contacts program wrote.",
                     line=number,
                 )
-            current += line[1:]
+            pieces.append(line[1:])
         else:
-            if current is not None:
-                yield start, current
-            current, start = line, number
-    if current is not None:
-        yield start, current
+            if pieces:
+                yield start, "".join(pieces)
+            pieces, start, quoted_printable = [line], number, None
+    if pieces:
+        yield start, "".join(pieces)
 
 
-def _is_quoted_printable(line: str) -> bool:
-    head = line.split(":", 1)[0]
-    return "quoted-printable" in head.casefold()
+def _says_quoted_printable(head: str) -> bool | None:
+    """Whether the parameters (before the first ':') say QUOTED-PRINTABLE; None while the ':' is
+    still to come in a folded line, up to a length no real property name and parameters reach."""
+    colon = head.find(":")
+    if colon < 0:
+        return None if len(head) < 1_000 else False
+    return "quoted-printable" in head[:colon].casefold()
 
 
 def cards(text: str) -> Iterator[Card]:
