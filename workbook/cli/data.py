@@ -87,7 +87,7 @@ def _show_messages(report: ImportReport) -> None:
 def _dry_run_result(report: ImportReport) -> int:
     print(f"Dry run: {report.filename} ({report.label}) into {default_path()} would give {report.summary()}.")
     if not report.ok:
-        return fail(f"{report.filename}: the import would be refused; fix the problems listed and try again.")
+        return fail(f"{report.filename}: the import would be refused, because of the problems listed above.")
     print("Nothing was written. Run again without --dry-run to import.")
     return 0
 
