@@ -254,7 +254,9 @@ def _unquote(value: str) -> str:
 class Decoder:
     """Turns a property's value into text, by the card's version and the file's encoding.
     `raw` means the file was not UTF-8, so the text holds its bytes one character each (Latin-1)
-    and every value is decoded here by its CHARSET."""
+    and every value is decoded here by its CHARSET. When the whole file is valid UTF-8, its 8-bit
+    values already are text, whatever a CHARSET says; CHARSET then applies to quoted-printable
+    bytes only."""
 
     version: str
     raw: bool
