@@ -164,3 +164,14 @@ def test_google_rows_sharing_an_address_are_different_people_unless_the_names_ag
     store.close()
     assert sorted(row["notes"] for row in sams) == ["Sam from the book club", "Sam from the climbing gym"]
     assert "6 new" not in workbook("import", path).stdout  # importing again matches every one
+
+
+def test_a_byte_order_mark_before_cards_in_other_charsets(tmp_path):
+    """Windows programs put a UTF-8 byte order mark first even when the cards then say SHIFT_JIS."""
+    path = tmp_path / "with-bom.vcf"
+    path.write_bytes(b"\xef\xbb\xbf" + (DATA / "vcard21_charsets.vcf").read_bytes())
+    result = workbook("import", path)
+    assert result.returncode == 0 and "(vCard 2.1)" in result.stdout and "2 new" in result.stdout, result.stderr
+    store = Store(default_path())
+    assert sorted(row["name"] for row in store.records("contacts")) == ["Renée Dupré", "渡辺 健二"]
+    store.close()

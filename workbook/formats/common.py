@@ -161,7 +161,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = _decode_legacy(data)
+            text = _decode_legacy(data.removeprefix(codecs.BOM_UTF8))  # a BOM, then bytes that are not UTF-8
             notice = "the file is not UTF-8; read it as Windows-1252 (Latin-1). Check that accented names look right."
     if not text.strip():
         raise FormatError("the file is empty; export your contacts again and import the new file.")

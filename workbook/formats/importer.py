@@ -10,6 +10,7 @@ keeps the learner's circle, and their notes when they have written any."""
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import os
 import sqlite3
@@ -77,7 +78,7 @@ def plan_import(source: str | os.PathLike | bytes, filename: str | None, store, 
         kind = detect(text)
         if kind == "vcard" and notice:
             # Each card may say which character set its values use: the reader decodes them.
-            text, notice = data.decode("latin-1"), None
+            text, notice = data.removeprefix(codecs.BOM_UTF8).decode("latin-1"), None
             report = _plan_contacts(kind, text, store, raw=True)
         elif kind == "json":
             report = _plan_restore(text, store, replace)
