@@ -328,6 +328,10 @@ def _unescape_3(match: re.Match) -> str:
 # --- a card to a contact --------------------------------------------------------------------------
 
 
+class NoName(Exception):
+    """A card with nothing to call the contact: left out, like a CSV row with no name."""
+
+
 def read(text: str, *, raw: bool = False) -> Parsed:
     """Records for the cards that can be read, and a problem for each one that cannot (fatal
     only when nothing at all could be read)."""
@@ -343,8 +347,9 @@ def read(text: str, *, raw: bool = False) -> Parsed:
             records.append(record.validated())
             problems += [Problem(card.line, f"{whose}: {note}", fatal=False, skipped=False) for note in notes]
         except NoName:
-            problems.append(Problem(card.line, "a card with no name (FN or N) was left out. Give it a name in your contacts app to import it."
-                                    , fatal=False))
+            problems.append(Problem(
+                card.line, "a card with no name (FN or N) was left out. Give it a name in your contacts app to import it.",
+                fatal=False))
         except CardError as error:
             left_out.append((card.line, f"{whose} cannot be read: {error}"))
         except ValidationError as error:
@@ -363,10 +368,6 @@ def read(text: str, *, raw: bool = False) -> Parsed:
             guessed[0], f"this card{more} is not UTF-8 and does not say which character set it uses; it was read as "
             "Windows-1252 (Western European). Check that accented names look right.", fatal=False, skipped=False))
     return records, problems
-
-
-class NoName(Exception):
-    """A card with nothing to call the contact: left out, like a CSV row with no name."""
 
 
 def _version(card: Card) -> str:
