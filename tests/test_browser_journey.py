@@ -197,7 +197,7 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
             open_from_file_browser(page, CHAPTER_07)
             ch07 = Chapter(page, CHAPTER_07)
             ch07.run_all()
-            if not in_view(ch07.panel.locator(".jp-MarkdownOutput h1").first):
+            if not comes_into_view(page, ch07.panel.locator(".jp-MarkdownOutput h1").first):
                 problems.append("Run All left chapter 07 scrolled away from where the learner was (its top)")
             open_from_file_browser(page, CHAPTER_08)
             ch08 = Chapter(page, CHAPTER_08)
@@ -246,24 +246,33 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
             ch01.show()
             book = ch01.cell("workbook.ContactBook()").locator(".jp-OutputArea")
             book.get_by_role("tab", name="Add or edit").click()
+            name_box = book.get_by_label("Name", exact=True)
+            # Looking the person up finds them, though another kernel added them.
             find = book.locator("input[list]").first  # "Edit contact"
             find.fill(PERSON_AGAIN)
             find.press("Enter")
-            name_box = book.get_by_label("Name", exact=True)
-            opened = wait_for_value(page, name_box, PERSON)
-            if opened:
-                company = book.get_by_label("Company", exact=True)
-                company.fill(COMPANY)
-                company.press("Enter")
-                book.get_by_role("button", name="Save changes").click()
-                book.get_by_text(re.compile(rf"Saved changes to {PERSON}")).wait_for(timeout=30_000)
-                assert [row[2] for row in people_named(db_path, PERSON)] == [COMPANY], contacts(db_path)
-            else:
+            if not wait_for_value(page, name_box, PERSON):
                 problems.append(
                     f"chapter 01's contact book (another kernel) did not open {PERSON} typed as {PERSON_AGAIN!r} "
                     f"into Edit contact: its Name box shows {name_box.input_value()!r}, the picker offers {datalist(find)[:5]}"
                 )
+            book.get_by_role("button", name="New contact", exact=True).click()
+            assert wait_for_value(page, name_box, ""), "New contact did not empty the form"
+            # Adding the person again: the book asks whether it is the one you have, and opens them.
+            name_box.fill(PERSON_AGAIN)
+            name_box.press("Enter")
+            book.get_by_role("button", name="Add contact", exact=True).click()
+            same_person = book.get_by_role("button", name="Open the one I have")
+            same_person.wait_for(timeout=30_000)
             assert len(people_named(db_path, PERSON)) == 1, contacts(db_path)
+            same_person.click()
+            assert wait_for_value(page, name_box, PERSON), f"the book did not open {PERSON}: {name_box.input_value()!r}"
+            company = book.get_by_label("Company", exact=True)
+            company.fill(COMPANY)
+            company.press("Enter")
+            book.get_by_role("button", name="Save changes", exact=True).click()
+            book.get_by_text(re.compile(rf"Saved changes to {PERSON}")).wait_for(timeout=30_000)
+            assert [row[2] for row in people_named(db_path, PERSON)] == [COMPANY], contacts(db_path)
 
             # --- 5. the tracker's form with the keyboard alone ------------------------------------
             ch07.show()
@@ -395,12 +404,20 @@ def menu_item(page, label: str):
     return page.locator(".lm-Menu-item").filter(has=page.locator(".lm-Menu-itemLabel", has_text=re.compile(rf"^{label}$")))
 
 
-def in_view(element) -> bool:
-    """Whether any of `element` shows in its notebook's scrolled area."""
-    return element.evaluate(
-        """el => { const r = el.getBoundingClientRect(), p = el.closest('.jp-Notebook').getBoundingClientRect();
-            return r.bottom > p.top && r.top < p.bottom; }"""
-    )
+def comes_into_view(page, element, seconds: float = 10) -> bool:
+    """Whether some of `element` shows in its notebook's scrolled area within `seconds`."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(
+            """el => { const r = el.getBoundingClientRect(), p = el.closest('.jp-NotebookPanel').getBoundingClientRect();
+                return r.bottom > p.top && r.top < p.bottom; }""",
+            arg=element.element_handle(),
+            timeout=seconds * 1000,
+        )
+    except PlaywrightTimeout:
+        return False
+    return True
 
 
 def tab_until(page, target, what: str, presses: int = 12) -> None:

@@ -71,7 +71,7 @@ def test_import_then_import_again(home, workbook):
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("linkedin_bad_date.csv", "linkedin_bad_date.csv: line 5: 'Connected On' is '31 Feb 2024', which is not a real date"),
+        ("linkedin_control_character.csv", "linkedin_control_character.csv: line 5: Company contains control characters (U+0085)"),
         ("truncated.vcf", "truncated.vcf: line 38: the card that begins here has no END:VCARD"),
         ("empty.csv", "empty.csv: the file is empty"),
     ],

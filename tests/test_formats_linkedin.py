@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook.formats import FormatError, ImportRefused, apply_import, plan_import
+from workbook.formats import FormatError, apply_import, plan_import
 
 DATA = Path(__file__).parent / "data" / "formats"
 CONNECTIONS = DATA / "linkedin_connections.csv"
@@ -107,15 +107,15 @@ def test_the_same_person_twice_in_one_file_is_skipped_once(store):
     assert report.problems[0].line == 3 and "line 2" in report.problems[0].message
 
 
-def test_impossible_date_refuses_the_whole_file(store):
-    before = snapshot(store)
+def test_an_impossible_date_is_left_empty_and_reported_not_fatal(store):
     report = plan_import(DATA / "linkedin_bad_date.csv", None, store)
-    assert not report.ok
-    fatal = [p for p in report.problems if p.fatal]
-    assert len(fatal) == 1 and fatal[0].line == 5 and "31 Feb 2024" in fatal[0].message
-    with pytest.raises(ImportRefused, match="linkedin_bad_date.csv: nothing imported"):
-        apply_import(report, store)
-    assert snapshot(store) == before
+    assert report.ok and (report.new, report.skipped) == (8, 1)
+    [note] = [p for p in report.problems if not p.skipped]
+    assert (note.line, note.fatal) == (5, False)
+    assert note.message == "'Connected On' is '31 Feb 2024', which is not a real date. The connection was imported without the date."
+    apply_import(report, store)
+    amelia = by_name(store)["Amelia Hartwell"]
+    assert (amelia["met_on"], amelia["how_met"], amelia["company"]) == (None, "LinkedIn", "Hartwell & Sons, Ltd.")
 
 
 def test_a_row_with_too_many_fields_names_its_line(store):

@@ -10,6 +10,7 @@ return the same contacts.
 tests/test_formats_roundtrip.py covers whole workbooks through the store; these stay at one format,
 so each example is cheap."""
 
+import binascii
 import csv
 import datetime as dt
 import io
@@ -196,7 +197,7 @@ def test_ics_writer_read_back_with_icalendar(calendar_store, name, follow_ups, b
             db.execute("INSERT INTO time_blocks (label, weekday, start_time, end_time, starts_on) VALUES (?, ?, ?, ?, ?)",
                        (label, weekday, f"{start:%H:%M}", f"{end:%H:%M}", starts_on.isoformat()))
     path = store.path.parent / "calendar.ics"
-    export_ics(store, path)
+    export_ics(store, path, follow_ups_as="todos")
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
 
     todos = calendar.walk("VTODO")
@@ -304,3 +305,67 @@ def test_google_reader(empty_store, people, header, older):
             "phone": p["phone"], "url": p["website"],
         })
     assert [{f: getattr(r, f) for f in expected[0]} for r in records] == expected
+
+
+# --- vCard encodings: quoted-printable and escapes, at the reader's own level ---------------------
+
+any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
+
+
+def only_property(card_text: str):
+    [card] = vcard.cards(card_text)
+    [prop] = [p for p in card.properties if p.name == "NOTE"]
+    return card, prop
+
+
+@SETTINGS
+@given(text=any_text, charset=st.sampled_from(["UTF-8", "UTF-16-LE", "GB18030"]), crlf=st.sampled_from(["\r\n", "\n", "\r\r\n"]))
+def test_quoted_printable_with_soft_line_breaks_round_trips(text, charset, crlf):
+    """Any text in a charset that can hold it, quoted-printable encoded with soft line breaks (RFC
+    2045 6.7: lines of at most 76 characters, each but the last ending in '='), comes back as it was,
+    whatever the file's line ends."""
+    encoded = binascii.b2a_qp(text.encode(charset), quotetabs=True, istext=False).decode("ascii")
+    body = encoded.replace("=\n", "=" + crlf)
+    card_text = crlf.join(["BEGIN:VCARD", "VERSION:2.1", "FN:Someone",
+                           f"NOTE;CHARSET={charset};ENCODING=QUOTED-PRINTABLE:{body}", "END:VCARD", ""])
+    _, prop = only_property(card_text)
+    assert vcard.Decoder("2.1", raw=False).text(prop, "note") == text
+
+
+def escape_3(text: str) -> str:
+    """RFC 6350 3.4 / RFC 2426 5: backslash, comma, semicolon and line breaks are escaped."""
+    return text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def fold(line: str, width: int = 75) -> str:
+    """RFC 6350 3.2: a line break and one space, anywhere (here: every `width` characters)."""
+    return "\r\n ".join(line[i:i + width] for i in range(0, len(line), width)) or line
+
+
+@SETTINGS
+@given(text=any_text.map(lambda t: t.replace("\r", "")), version=st.sampled_from(["3.0", "4.0"]))
+def test_escaped_and_folded_text_round_trips(text, version):
+    card_text = "\r\n".join(["BEGIN:VCARD", f"VERSION:{version}", "FN:Someone", fold("NOTE:" + escape_3(text)), "END:VCARD", ""])
+    _, prop = only_property(card_text)
+    decoder = vcard.Decoder(version, raw=False)
+    assert decoder.unescape(decoder.text(prop, "note")) == text
+
+
+@SETTINGS
+@given(parts=st.lists(any_text.map(lambda t: t.replace("\r", "")), min_size=1, max_size=6),
+       version=st.sampled_from(["3.0", "4.0"]))
+def test_structured_and_list_values_split_only_on_unescaped_separators(parts, version):
+    decoder = vcard.Decoder(version, raw=False)
+    assert decoder.parts(";".join(escape_3(part) for part in parts), ";") == parts
+    assert decoder.parts(",".join(escape_3(part) for part in parts), ",") == parts
+
+
+@SETTINGS
+@given(text=any_text.filter(lambda t: "\\" not in t and "\n" not in t and "\r" not in t))
+def test_version_21_unescapes_only_its_own_escapes(text):
+    """2.1 escapes the semicolon (and writers the comma, colon and backslash); a backslash before
+    anything else, such as 'n', is text: 2.1 line breaks travel as quoted-printable."""
+    decoder = vcard.Decoder("2.1", raw=False)
+    escaped = text.replace(";", "\\;").replace(",", "\\,")
+    assert decoder.unescape(escaped) == text
+    assert decoder.unescape("C:\\new\\" + escaped) == "C:\\new\\" + text

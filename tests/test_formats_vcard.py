@@ -4,7 +4,7 @@ from pathlib import Path
 
 import vobject
 
-from workbook.formats import apply_import, export_vcard, plan_import
+from workbook.formats import apply_import, export_vcard, plan_import, vcard
 from workbook.sample import populate
 
 DATA = Path(__file__).parent / "data" / "formats"
@@ -80,6 +80,18 @@ def test_export_is_vcard_3_with_every_card_field(store):
     ada = cards[0]
     assert ada.version.value == "3.0"
     assert (ada.fn.value, ada.n.value.family, ada.n.value.given) == ("Ada Okafor", "Okafor", "Ada")
-    assert (ada.tel.value, ada.url.value, ada.uid.value) == ("+44 1632 960000", "https://ada.example.org", "google:mailto:ada@example.org")
+    assert (ada.tel.value, ada.url.value) == ("+44 1632 960000", "https://ada.example.org")
+    assert ada.x_workbook_source_key.value == "google:mailto:ada@example.org"
+    assert {card.uid.value for card in cards} == {vcard.uid(contact) for contact in store.records("contacts")}
+    assert len({card.uid.value for card in cards}) == 40 and all(card.rev.value for card in cards)
     assert ada.categories.value == ["gardening", "crosswords"]
     assert ada.x_workbook_circle.value == "personal" and ada.x_workbook_met_on.value == "1990-05-01"
+
+
+def test_a_contact_from_a_card_keeps_that_cards_uid_so_its_address_book_updates_it(store, tmp_path):
+    imported(DATA / "contacts_v3.vcf", store)
+    export_vcard(store, tmp_path / "out.vcf")
+    cards = {card.fn.value: card for card in vobject.readComponents((tmp_path / "out.vcf").read_text(encoding="utf-8"))}
+    assert cards["Dr. Rosalind Quint"].uid.value == "3b1f6c2e-9a47-4d2b-8f0e-5c1d2e3f4a5b"
+    report = apply_import(plan_import(tmp_path / "out.vcf", None, store), store)  # and reading it back changes nothing
+    assert (report.new, report.updated, report.unchanged) == (0, 0, 3)

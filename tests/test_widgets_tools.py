@@ -365,9 +365,9 @@ def test_import_previews_then_imports_all_or_nothing(dated):
 
 def test_import_refuses_a_file_with_problems(dated):
     view = ImportContacts(dated)
-    report = view.preview((DATA / "linkedin_bad_date.csv").read_bytes(), "bad.csv")
+    report = view.preview((DATA / "linkedin_control_character.csv").read_bytes(), "bad.csv")
     assert not report.ok and view.import_button.disabled
-    assert "31 Feb 2024" in view.report_view.value
+    assert "bad.csv: line 5: Company contains control characters" in view.report_view.value
     view.run()
     assert count(dated, "contacts") == 0
     assert view.preview(b"just some words", "notes.txt") is None

@@ -34,7 +34,10 @@ MAX_SHORT = 500  # one-line fields: goal, occasion details, company
 MAX_NOTE = 5_000  # free text: notes, openers, what we talked about
 LOOKBACK_DAYS = 180  # "lately", for the asked-more-than-offered nudge
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls other than tab and line breaks, DEL, and the C1 controls U+0080-U+009F, which in
+# text almost always mean bytes decoded with the wrong character set (Latin-1 for Windows-1252).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BREAK = re.compile(r"[\n\r\t]")
 
 
 class ValidationError(ValueError):
@@ -49,17 +52,23 @@ class ValidationError(ValueError):
 def clean_text(value, field: str, *, limit: int, required: bool = False, multiline: bool = True) -> str:
     """Strip a piece of learner text and check it; raise ValidationError naming the field."""
     text = "" if value is None else str(value)
-    text = text.replace("\r\n", "\n").strip()
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    text = text.strip()
     if required and not text:
         raise ValidationError(field, f"{sentence_case(field)} is empty: type at least one character.")
     if len(text) > limit:
         raise ValidationError(
             field, f"{sentence_case(field)} is {len(text):,} characters long: keep it under {limit:,}."
         )
-    if _CONTROL.search(text):
+    if control := _CONTROL.search(text):
+        if control[0] >= "\x80":
+            raise ValidationError(field, (
+                f"{sentence_case(field)} contains control characters (U+{ord(control[0]):04X}), which usually means text "
+                "saved in one character set was read as another: save it as UTF-8 and try again."))
         raise ValidationError(field, f"{sentence_case(field)} contains control characters: remove them.")
     # A lone carriage return counts too: exports such as vCard would write it as a line break.
-    if not multiline and any(char in text for char in "\n\r\t"):
+    if not multiline and _BREAK.search(text):
         raise ValidationError(
             field, f"{sentence_case(field)} contains a line break or tab, and line breaks belong only in notes: keep it on one line."
         )

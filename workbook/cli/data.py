@@ -1,7 +1,7 @@
 """`import`, `export` and `erase`: the learner's data in and out of the workbook.
 
     python -m workbook import PATH [--dry-run] [--replace]
-    python -m workbook export {json,csv,vcard,ics} PATH
+    python -m workbook export {json,csv,vcard,ics} PATH [--todo]
     python -m workbook erase [--yes]
 
 Exit status: 0 done, 1 declined at the prompt, 2 refused (the message says why)."""
@@ -29,6 +29,8 @@ def register(commands) -> None:
     exporting = commands.add_parser("export", help="export your data as json (everything), csv, vcard or ics")
     exporting.add_argument("format", choices=sorted(EXPORTERS))
     exporting.add_argument("path", metavar="PATH", help="where to write (csv writes PATH-contacts.csv and PATH-exchanges.csv)")
+    exporting.add_argument("--todo", action="store_true",
+                           help="ics only: write follow-ups as to-dos for a task app, instead of calendar events")
     exporting.set_defaults(handler=run_export)
 
     erasing = commands.add_parser("erase", help="delete your workbook data file")
@@ -85,15 +87,18 @@ def _show_messages(report: ImportReport) -> None:
 def _dry_run_result(report: ImportReport) -> int:
     print(f"Dry run: {report.filename} ({report.label}) into {default_path()} would give {report.summary()}.")
     if not report.ok:
-        return fail(f"{report.filename}: the import would be refused; fix the problems listed and try again.")
+        return fail(f"{report.filename}: the import would be refused, because of the problems listed above.")
     print("Nothing was written. Run again without --dry-run to import.")
     return 0
 
 
 def run_export(args) -> int:
+    if args.todo and args.format != "ics":
+        return fail("--todo is for the ics (calendar) export only; leave it out for other formats.")
+    options = {"follow_ups_as": "todos" if args.todo else "events"} if args.format == "ics" else {}
     try:
         with _store(dry_run=False) as store:
-            print(EXPORTERS[args.format](store, args.path))
+            print(EXPORTERS[args.format](store, args.path, **options))
     except (FormatError, StoreError) as error:
         return fail(str(error))
     except OSError as error:

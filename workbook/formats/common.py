@@ -66,11 +66,13 @@ class SkipRow(Exception):
 
 @dataclasses.dataclass(frozen=True)
 class Problem:
-    """Something wrong with one row or card. A fatal problem stops the whole import."""
+    """Something wrong with one row or card. A fatal problem stops the whole import; any other
+    leaves the row out (`skipped`), or only notes what was left out of a row that went in."""
 
     line: int | None
     message: str
     fatal: bool
+    skipped: bool = True
 
     def describe(self, filename: str) -> str:
         where = f"{filename}: line {self.line}" if self.line is not None else filename
@@ -94,6 +96,7 @@ class ContactRecord:
     how_met: str = ""
     met_on: str | None = None
     notes: str = ""
+    remarks: tuple[str, ...] = ()  # what was left out of this row, for the report
 
     def validated(self) -> "ContactRecord":
         """The same checks a contact typed into a widget gets; raises ValidationError."""
@@ -114,6 +117,7 @@ class ContactRecord:
             how_met=contact.how_met,
             met_on=clean_date(self.met_on, "met on", today=dt.date.today()).isoformat() if self.met_on else None,
             notes=contact.notes,
+            remarks=self.remarks,
         )
 
     def columns(self) -> dict:
@@ -128,7 +132,9 @@ def collect(rows: Iterable[tuple[int, object]], build: Callable[[int, object], C
     records, problems = [], []
     for line, row in rows:
         try:
-            records.append(build(line, row).validated())
+            record = build(line, row).validated()
+            records.append(record)
+            problems += [Problem(line, remark, fatal=False, skipped=False) for remark in record.remarks]
         except SkipRow as skip:
             problems.append(Problem(line, str(skip), fatal=False))
         except ValidationError as error:
@@ -155,7 +161,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = _decode_legacy(data)
+            text = _decode_legacy(data.removeprefix(codecs.BOM_UTF8))  # a BOM, then bytes that are not UTF-8
             notice = "the file is not UTF-8; read it as Windows-1252 (Latin-1). Check that accented names look right."
     if not text.strip():
         raise FormatError("the file is empty; export your contacts again and import the new file.")

@@ -19,6 +19,7 @@ from .common import (
     circle_and_interests,
     collect,
     csv_table,
+    identity,
     source_key,
 )
 
@@ -39,6 +40,11 @@ def is_header(row: list[str]) -> bool:
 
 
 def read(text: str) -> Parsed:
+    records, problems = _read(text)
+    return _told_apart(records), problems
+
+
+def _read(text: str) -> Parsed:
     line, header, rows = csv_table(text, is_header, "Google Contacts")
     if not {"Name", "Nickname"}.union(*NAME_PARTS) & set(header):
         raise FormatError(
@@ -71,11 +77,15 @@ def _first(row: dict[str, str], columns) -> str:
 
 
 def _name(row: dict[str, str]) -> str:
+    """The older export's 'Name' is the name as the person chose to show it (with a suffix, or a
+    display name unlike the parts), so it comes first; otherwise the parts, then a nickname."""
+    if row.get("Name", "").strip():
+        return row["Name"].strip()
     for parts in NAME_PARTS:
         name = " ".join(row.get(part, "").strip() for part in parts if row.get(part, "").strip())
         if name:
             return name
-    return row.get("Name", "").strip() or row.get("Nickname", "").strip()
+    return row.get("Nickname", "").strip()
 
 
 def _record(line: int, row: dict[str, str], columns: dict[str, list[str]]) -> ContactRecord:
@@ -102,3 +112,27 @@ def _record(line: int, row: dict[str, str], columns: dict[str, list[str]]) -> Co
 
 def _first_cell(row: dict[str, str], columns) -> str:
     return next((row[c] for c in columns if row.get(c, "").strip()), "")
+
+
+def _told_apart(records: list[ContactRecord]) -> list[ContactRecord]:
+    """Rows share a key when they share an email (a family's or an office's) or, with no email,
+    a name and company. They are the same person only when the names agree too and their phone
+    numbers do not differ; otherwise each later row gets a key of its own, made from what tells
+    it apart, so it is imported as someone else. A row that is the same person keeps the shared
+    key, and the import reports it as a repeat and leaves it out."""
+    first: dict[str, ContactRecord] = {}
+    for record in records:
+        earlier = first.setdefault(record.source_key, record)
+        if earlier is record or _same_person(earlier, record):
+            continue
+        record.source_key += f"|name:{' '.join(record.name.casefold().split())}|tel:{_digits(record.phone)}"
+    return records
+
+
+def _same_person(one: ContactRecord, other: ContactRecord) -> bool:
+    phones = {_digits(one.phone), _digits(other.phone)} - {""}
+    return identity(one.name, "") == identity(other.name, "") and len(phones) <= 1
+
+
+def _digits(phone: str) -> str:
+    return "".join(char for char in phone if char.isdigit())

@@ -1,9 +1,16 @@
-"""iCalendar (.ics) for a calendar app: open follow-ups as to-dos, networking time as weekly events.
+"""iCalendar (.ics) for a calendar app: open follow-ups as events, networking time as weekly events.
 
-A follow-up becomes a VTODO due on its date with a reminder (VALARM) the day before; one with no
-date becomes a VTODO without DUE or reminder. A time block becomes a VEVENT repeating weekly
-(RRULE) from its first weekday on or after `starts_on`. Every component has a UID, stable across
-exports so a calendar app updates instead of duplicating, and a DTSTAMP."""
+A follow-up with a due date becomes an event on that day: all day (marked free, so it does not
+block the day) when only a date was chosen, or half an hour from the time the learner chose, with
+a reminder (VALARM) at 9:00 the day before, or an hour before a timed one. Common calendar
+services and programs such as khal import events only, so events are the default; task apps want
+to-dos, so `follow_ups_as="todos"` writes each as a VTODO due on its date (reminder the day
+before) instead, and one with no date as a VTODO without DUE. A follow-up with no date cannot be
+an event: it is left out of an events export, and the export says how many.
+
+A time block becomes a VEVENT repeating weekly (RRULE) from its first weekday on or after
+`starts_on`. Every component has a UID, stable across exports so a calendar app updates instead
+of duplicating, and a DTSTAMP."""
 
 from __future__ import annotations
 
@@ -17,6 +24,10 @@ LABEL = "iCalendar"
 PRODID = "-//networking-workbook//follow-ups//EN"
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # index = date.weekday()
 UID_NAMESPACE = uuid.UUID("6f1c2a8e-3b7d-4e55-9a0c-1d2e3f405162")
+FOLLOW_UP_FORMS = ("events", "todos")
+TIMED_LENGTH = dt.timedelta(minutes=30)
+ALL_DAY_REMINDER = dt.timedelta(hours=-15)  # from the day's midnight: 9:00 the day before
+TIMED_REMINDER = dt.timedelta(hours=-1)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -25,7 +36,13 @@ class FollowUp:
     name: str  # who it is with
     owner: str  # 'me' or 'them'
     promise: str
-    due: dt.date | None
+    due: dt.date | dt.datetime | None  # a datetime when the learner chose a time
+
+    @property
+    def summary(self) -> str:
+        if self.owner == "me":
+            return f"Follow up with {self.name}: {self.promise}"
+        return f"Check in with {self.name}, who promised: {self.promise}"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,19 +58,33 @@ def open_follow_ups(follow_ups: list[dict], names: dict[int, str]) -> list[Follo
     """Rows of the follow_ups table not yet done, as FollowUp."""
     return [
         FollowUp(row["id"], names.get(row["contact_id"], "someone"), row["owner"], row["promise"],
-                 dt.date.fromisoformat(row["due"]) if row["due"] else None)
+                 _due(row["due"]))
         for row in follow_ups
         if not row["done_on"]
     ]
 
 
-def calendar(follow_ups: list[FollowUp], blocks: list[TimeBlock] = (), *, now: dt.datetime | None = None) -> bytes:
+def _due(text: str | None) -> dt.date | dt.datetime | None:
+    """'2026-07-08' is a day; '2026-07-08T14:30' (or with a space) is a time on it."""
+    if not text:
+        return None
+    return dt.datetime.fromisoformat(text) if len(text) > 10 else dt.date.fromisoformat(text)
+
+
+def calendar(follow_ups: list[FollowUp], blocks: list[TimeBlock] = (), *, now: dt.datetime | None = None,
+             follow_ups_as: str = "events") -> bytes:
+    """The calendar; with events, follow-ups without a date are left out (see dated())."""
+    if follow_ups_as not in FOLLOW_UP_FORMS:
+        raise ValueError(f"follow_ups_as is {follow_ups_as!r}, not one of {FOLLOW_UP_FORMS}")
     stamp = now or dt.datetime.now(dt.timezone.utc)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     for follow_up in follow_ups:
-        cal.add_component(_todo(follow_up, stamp))
+        if follow_ups_as == "todos":
+            cal.add_component(_todo(follow_up, stamp))
+        elif follow_up.due is not None:
+            cal.add_component(_follow_up_event(follow_up, stamp))
     for block in blocks:
         cal.add_component(_event(block, stamp))
     return cal.to_ical()
@@ -69,23 +100,40 @@ class _Text(icalendar.vText):
 
 
 def _todo(follow_up: FollowUp, stamp: dt.datetime) -> icalendar.Todo:
-    if follow_up.owner == "me":
-        summary = f"Follow up with {follow_up.name}: {follow_up.promise}"
-    else:
-        summary = f"Check in with {follow_up.name}, who promised: {follow_up.promise}"
     todo = icalendar.Todo()
     todo.add("uid", f"follow-up-{follow_up.id}@networking-workbook")
     todo.add("dtstamp", stamp)
-    todo.add("summary", _Text(summary))
+    todo.add("summary", _Text(follow_up.summary))
     todo.add("status", "NEEDS-ACTION")
     if follow_up.due:
         todo.add("due", follow_up.due)
-        alarm = icalendar.Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", _Text(summary))
-        alarm.add("trigger", dt.timedelta(days=-1), parameters={"RELATED": "END"})
-        todo.add_component(alarm)
+        todo.add_component(_alarm(follow_up.summary, dt.timedelta(days=-1), related="END"))
     return todo
+
+
+def _follow_up_event(follow_up: FollowUp, stamp: dt.datetime) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", f"follow-up-{follow_up.id}@networking-workbook")
+    event.add("dtstamp", stamp)
+    event.add("summary", _Text(follow_up.summary))
+    if isinstance(follow_up.due, dt.datetime):
+        event.add("dtstart", follow_up.due)
+        event.add("dtend", follow_up.due + TIMED_LENGTH)
+        event.add_component(_alarm(follow_up.summary, TIMED_REMINDER))
+    else:
+        event.add("dtstart", follow_up.due)
+        event.add("dtend", follow_up.due + dt.timedelta(days=1))
+        event.add("transp", "TRANSPARENT")  # a reminder of a promise, not time taken
+        event.add_component(_alarm(follow_up.summary, ALL_DAY_REMINDER))
+    return event
+
+
+def _alarm(summary: str, before: dt.timedelta, *, related: str = "START") -> icalendar.Alarm:
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", _Text(summary))
+    alarm.add("trigger", before, parameters={"RELATED": related} if related != "START" else None)
+    return alarm
 
 
 def _event(block: TimeBlock, stamp: dt.datetime) -> icalendar.Event:

@@ -4,11 +4,13 @@
 
 Matching: an imported contact updates the workbook contact with the same source key. Failing that,
 it adopts a contact typed in by hand (no source key) with the same name and company, if exactly
-one has them. Otherwise it is new. An update fills in the fields the file has values for, and
+one has them; between LinkedIn archives, a key from a profile URL and one from an email or name
+(older archives have no URL) adopt each other the same way. Otherwise it is new. An update fills in the fields the file has values for, and
 keeps the learner's circle, and their notes when they have written any."""
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import os
 import sqlite3
@@ -74,7 +76,14 @@ def plan_import(source: str | os.PathLike | bytes, filename: str | None, store, 
     try:
         text, notice = decode(data)
         kind = detect(text)
-        report = _plan_restore(text, store, replace) if kind == "json" else _plan_contacts(kind, text, store)
+        if kind == "vcard" and notice:
+            # Each card may say which character set its values use: the reader decodes them.
+            text, notice = data.removeprefix(codecs.BOM_UTF8).decode("latin-1"), None
+            report = _plan_contacts(kind, text, store, raw=True)
+        elif kind == "json":
+            report = _plan_restore(text, store, replace)
+        else:
+            report = _plan_contacts(kind, text, store)
     except FormatError as error:
         error.filename = name
         raise
@@ -87,7 +96,7 @@ def apply_import(report: ImportReport, store) -> ImportReport:
     """Write a planned import in one transaction; returns the report with the counts as written."""
     if not report.ok:
         count = sum(problem.fatal for problem in report.problems)
-        raise ImportRefused(f"nothing imported: fix the {count} problem(s) listed and import again.", filename=report.filename)
+        raise ImportRefused(f"nothing imported, because of the {count} problem(s) listed above.", filename=report.filename)
     if report.backup is not None:
         _restore(report, store)
         return report
@@ -114,9 +123,11 @@ def _load(source, filename: str | None) -> tuple[bytes, str]:
 # --- contacts ----------------------------------------------------------------------------------
 
 
-def _plan_contacts(kind: str, text: str, store) -> ImportReport:
+def _plan_contacts(kind: str, text: str, store, *, raw: bool = False) -> ImportReport:
     label, read = READERS[kind]
-    records, problems = read(text)
+    records, problems = read(text, raw=True) if raw else read(text)
+    if kind == "vcard":
+        label = vcard.describe(text)
     matched = match(records, store.contacts_for_import())
     problems = sorted(problems + matched.problems, key=lambda p: p.line or 0)
     return ImportReport(
@@ -126,7 +137,7 @@ def _plan_contacts(kind: str, text: str, store) -> ImportReport:
         new=len(matched.inserts),
         updated=len(matched.updates),
         unchanged=matched.unchanged,
-        skipped=sum(not problem.fatal for problem in problems),
+        skipped=sum(problem.skipped and not problem.fatal for problem in problems),
         problems=problems,
         records=records,
     )
@@ -143,17 +154,14 @@ class Matched:
 def match(records: list[ContactRecord], existing: list[dict]) -> Matched:
     """Decide, for each record, whether it is new, changes a contact, or changes nothing."""
     by_key = {row["source_key"]: row for row in existing if row["source_key"]}
-    by_identity = defaultdict(list)
-    for row in existing:
-        if not row["source_key"]:
-            by_identity[identity(row["name"], row["company"])].append(row)
+    adoptable = Adoptable(existing)
     matched, seen = Matched(), {}
     for record in records:
         if record.source_key in seen:
             matched.problems.append(Problem(record.line, f"the same person as line {seen[record.source_key]}; skipped.", fatal=False))
             continue
         seen[record.source_key] = record.line
-        row = by_key.get(record.source_key) or _adopt(by_identity, record)
+        row = by_key.get(record.source_key) or adoptable.take(record)
         if row is None:
             matched.inserts.append(record.columns())
         elif changes := _changes(row, record):
@@ -163,20 +171,48 @@ def match(records: list[ContactRecord], existing: list[dict]) -> Matched:
     return matched
 
 
-def _adopt(by_identity: dict[str, list[dict]], record: ContactRecord) -> dict | None:
-    if not by_identity:  # the usual case, and identity() is not free on 30,000 rows
-        return None
-    candidates = by_identity.get(identity(record.name, record.company), [])
-    if len(candidates) != 1:
-        return None
-    return candidates.pop()
+def weak_key(key: str | None) -> bool:
+    """A key made from an email or a name, not from a profile URL or a card's UID."""
+    return bool(key) and (":mailto:" in key or ":name:" in key)
+
+
+class Adoptable:
+    """Contacts a record may take over when no contact has its key: one typed in by hand with the
+    same name and company, or, between LinkedIn archives, one whose key came from an email or a
+    name (older archives have no URL column) when the other key came from a profile URL."""
+
+    def __init__(self, existing: list[dict]):
+        self.existing = existing
+        self.by_identity: dict[str, list[dict]] | None = None  # built on first use: identity() is not free on 30,000 rows
+
+    def take(self, record: ContactRecord) -> dict | None:
+        if self.by_identity is None:
+            self.by_identity = defaultdict(list)
+            for row in self.existing:
+                if not row["source_key"] or row["source_key"].startswith("linkedin:"):
+                    self.by_identity[identity(row["name"], row["company"])].append(row)
+        if not self.by_identity:  # the usual case: a first import
+            return None
+        candidates = [row for row in self.by_identity.get(identity(record.name, record.company), [])
+                      if _may_adopt(row["source_key"], record.source_key)]
+        if len(candidates) != 1:
+            return None
+        self.by_identity[identity(record.name, record.company)].remove(candidates[0])
+        return candidates[0]
+
+
+def _may_adopt(existing_key: str | None, new_key: str) -> bool:
+    if not existing_key:
+        return True
+    both_linkedin = existing_key.startswith("linkedin:") and new_key.startswith("linkedin:")
+    return both_linkedin and (weak_key(existing_key) or weak_key(new_key))
 
 
 def _changes(row: dict, record: ContactRecord) -> dict:
     changes = {f: value for f in IMPORTED_FIELDS if (value := getattr(record, f)) not in ("", None) and value != row[f]}
     if row["notes"]:
         changes.pop("notes", None)
-    if not row["source_key"]:
+    if not row["source_key"] or (weak_key(row["source_key"]) and not weak_key(record.source_key)):
         changes["source_key"] = record.source_key
     return changes
 
