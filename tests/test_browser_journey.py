@@ -256,12 +256,12 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
                     f"chapter 01's contact book (another kernel) did not open {PERSON} typed as {PERSON_AGAIN!r} "
                     f"into Edit contact: its Name box shows {name_box.input_value()!r}, the picker offers {datalist(find)[:5]}"
                 )
-            book.get_by_role("button", name="New contact", exact=True).click()
+            book.get_by_role("button", name="New contact").click()
             assert wait_for_value(page, name_box, ""), "New contact did not empty the form"
             # Adding the person again: the book asks whether it is the one you have, and opens them.
             name_box.fill(PERSON_AGAIN)
             name_box.press("Enter")
-            book.get_by_role("button", name="Add contact", exact=True).click()
+            book.get_by_role("button", name="Add contact").click()
             same_person = book.get_by_role("button", name="Open the one I have")
             same_person.wait_for(timeout=30_000)
             assert len(people_named(db_path, PERSON)) == 1, contacts(db_path)
@@ -270,7 +270,7 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
             company = book.get_by_label("Company", exact=True)
             company.fill(COMPANY)
             company.press("Enter")
-            book.get_by_role("button", name="Save changes", exact=True).click()
+            book.get_by_role("button", name="Save changes").click()
             book.get_by_text(re.compile(rf"Saved changes to {PERSON}")).wait_for(timeout=30_000)
             assert [row[2] for row in people_named(db_path, PERSON)] == [COMPANY], contacts(db_path)
 

@@ -50,7 +50,7 @@ class ImportContacts(Tool):
         if report.ok:
             self.status.ok("Dry run done: nothing is written until you press Import.")
         else:
-            self.status.fail("Fix the problems listed, then upload the file again: nothing was imported.")
+            self.status.fail("Nothing was imported: the list above says what stopped it and what you can do.")
         return report
 
     def run(self) -> ImportReport | None:
