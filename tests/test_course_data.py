@@ -172,9 +172,9 @@ def test_chapter_numbers_and_slugs_unique():
     assert len(set(names)) == len(names)
 
 
-# --- the sample-network answers quoted in drafts/ ------------------------------------------------
-# The chapter drafts give exact expected answers for their pandas exercises. If the sample network
-# changes, these fail, and the drafts (and the solutions built from them) need new numbers.
+# --- the sample-network answers quoted in solutions/ ---------------------------------------------
+# The solutions and lessons give exact expected answers for their pandas exercises. If the sample network
+# changes, these fail, and the solutions and lessons need new numbers.
 
 
 @pytest.fixture(scope="module")

@@ -17,9 +17,10 @@ from .model import MAX_NAME, ValidationError, clean_date, clean_text
 # --- keep in touch ---------------------------------------------------------------------------
 
 # Dunbar's layers (Zhou, Sornette, Hill & Dunbar 2005): about 5 closest, 15 good friends, 50
-# friends, 150 meaningful contacts. The default cadence is how often a relationship in that layer
-# usually needs a real exchange to stay where it is: weekly for the closest five, monthly for the
-# fifteen, quarterly for the fifty, yearly for the hundred and fifty. A learner can change it per contact.
+# friends, 150 meaningful contacts. The default cadence per layer is this course's own convention,
+# not a research finding (the lessons and the contact book say so): weekly for the closest five,
+# monthly for the fifteen, quarterly for the fifty, yearly for the hundred and fifty. A learner can
+# change it per contact.
 LAYERS = (5, 15, 50, 150)
 DEFAULT_CADENCE = {5: 7, 15: 30, 50: 90, 150: 365}
 LAYER_NAMES = {5: "about 5: closest", 15: "about 15: good friends", 50: "about 50: friends", 150: "about 150: wider circle"}
