@@ -4,7 +4,9 @@ Each chapter cites "(Granovetter, 1973)" and lists its works as "Granovetter, M.
 Strength of Weak Ties. *American Journal of Sociology*, 78(6), 1360–1380. https://doi.org/…".
 sphinxcontrib-bibtex's default style labels the same entries [Gra73] instead. This registers a
 pybtex style, `course_author_year`, that writes entries the way the chapters do, sorted by author
-and year; `_config.yml` selects it and book/references.md lists entries without labels."""
+and year; `_config.yml` selects it. The entries stay a citation list, so the chapters' {cite} references
+link to them; static/references.css hides the list's [Gra73] labels, since each entry now starts
+with its authors and year."""
 
 from __future__ import annotations
 
@@ -53,4 +55,5 @@ class AuthorYearStyle(UnsrtStyle):
 
 def setup(app):
     register_plugin("pybtex.style.formatting", STYLE, AuthorYearStyle)
+    app.add_css_file("references.css")  # book/_ext/static/, on html_static_path (accessible_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
