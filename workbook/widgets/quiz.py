@@ -102,7 +102,7 @@ def static_quiz(questions: list[Question]) -> str:
         parts.append(
             f"<p><b>{number}. {esc(question.prompt)}</b></p>"
             f'<ol type="A">{options}</ol>'
-            f"<details><summary>Answer and why</summary>"
+            '<details style="margin-bottom:1.5em"><summary>Answer and why</summary>'
             f"<p>Answer: <b>{LETTERS[question.answer]}</b> ({esc(question.options[question.answer])})</p>"
             f"<ul>{reasons}</ul></details>"
         )
