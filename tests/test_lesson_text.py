@@ -55,7 +55,7 @@ def test_the_references_page_writes_each_entry_as_the_chapters_do():
     spec = importlib.util.spec_from_file_location("author_year_bibliography", ROOT / "book" / "_ext" / "author_year_bibliography.py")
     extension = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(extension)
-    extension.setup(None)
+    extension.register_style()
     style = find_plugin("pybtex.style.formatting", extension.STYLE)()
     page = {entry.text.render(Backend()).replace("\xa0", " ") for entry in style.format_entries(BIB.values())}
     listed = set()

@@ -53,7 +53,11 @@ class AuthorYearStyle(UnsrtStyle):
         ]
 
 
-def setup(app):
+def register_style() -> None:
     register_plugin("pybtex.style.formatting", STYLE, AuthorYearStyle)
+
+
+def setup(app):
+    register_style()
     app.add_css_file("references.css")  # book/_ext/static/, on html_static_path (accessible_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
