@@ -52,6 +52,10 @@ def test_entries_made_in_jupyterlab_survive_a_kernel_restart(tmp_path):
         page.get_by_role("menuitem", name="Run", exact=True).wait_for(timeout=90_000)
         page.locator(".jp-Notebook").wait_for(timeout=90_000)
         run_all(page)
+        # The live quiz has Check buttons and keeps its answers hidden: the static copy with folded
+        # answers in the same output is only for the website.
+        quiz = tool(page, "Check")
+        assert quiz.count() == 1 and quiz.get_by_text("Answer and why").count() == 0
 
         # The notebook shows two trackers (sample, then yours) and two planners (sample, then yours).
         mine = tool(page, "Log exchange").last

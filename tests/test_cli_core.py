@@ -1,7 +1,9 @@
+import argparse
 import subprocess
 import sys
 
 import nbformat
+import pytest
 
 from workbook import notebooks
 
@@ -32,7 +34,7 @@ def solution_notebook():
         nbformat.v4.new_markdown_cell("# Solutions 9: Test"),
         nbformat.v4.new_markdown_cell("solution notes"),
         nbformat.v4.new_code_cell("answer = None\n    ### BEGIN SOLUTION\n    answer = 42\n    ### END SOLUTION\ncheck(answer)"),
-        nbformat.v4.new_markdown_cell("Example:\n\n### BEGIN SOLUTION\nI would call Ada.\n### END SOLUTION\n"),
+        nbformat.v4.new_markdown_cell("<!-- BEGIN SOLUTION -->\n**An example answer.** I would call Ada.\n<!-- END SOLUTION -->\n"),
     ]
     nb.cells[1].metadata["tags"] = ["solution-only"]
     nb.cells[2].outputs = [nbformat.v4.new_output("stream", text="42")]
@@ -45,9 +47,45 @@ def test_student_version_strips_solutions_and_outputs():
     assert sources[0] == "# Exercises 9: Test"
     assert "solution notes" not in sources
     assert sources[1] == "answer = None\n    # YOUR CODE HERE\ncheck(answer)"
-    assert "Ada" not in sources[2] and "*Write your answer here.*" in sources[2]
+    assert sources[2] == notebooks.TEXT_PLACEHOLDER  # no "Example answer" label left above it
     assert exercise.cells[1].outputs == []
     assert "BEGIN SOLUTION" not in "".join(sources)
+
+
+@pytest.mark.parametrize(
+    "cell, message",
+    [
+        (nbformat.v4.new_code_cell("x = 1\n### BEGIN SOLUTION\nx = 2\n"), "cell 4 (code), line 2: BEGIN SOLUTION is never closed"),
+        (nbformat.v4.new_markdown_cell("Text\n\n<!-- END SOLUTION -->\n"), "cell 4 (markdown), line 3: END SOLUTION with no BEGIN"),
+        (nbformat.v4.new_markdown_cell("### BEGIN SOLUTION\nAda\n### END SOLUTION\n"), "cell 4 (markdown): use the markdown markers"),
+        (nbformat.v4.new_code_cell("### BEGIN SOLUTION\n### BEGIN SOLUTION\n### END SOLUTION\n"), "line 2: BEGIN SOLUTION inside the region opened on line 1"),
+    ],
+)
+def test_student_version_refuses_a_bad_marker_naming_file_cell_and_line(cell, message):
+    solution = solution_notebook()
+    solution.cells.append(cell)
+    with pytest.raises(notebooks.NotebookError) as raised:
+        notebooks.student_version(solution, "solutions/09-test.ipynb")
+    assert str(raised.value).startswith("solutions/09-test.ipynb, cell 4") and message in str(raised.value)
+
+
+def test_student_version_check_names_an_unclosed_marker(tmp_path, monkeypatch):
+    solution = solution_notebook()
+    solution.cells.append(nbformat.v4.new_markdown_cell("<!-- BEGIN SOLUTION -->\nleft open\n"))
+    (tmp_path / "solutions").mkdir()
+    nbformat.write(solution, tmp_path / "solutions" / "09-test.ipynb")
+    monkeypatch.setattr(notebooks, "SOLUTIONS", tmp_path / "solutions")
+    monkeypatch.setattr(notebooks, "EXERCISES", tmp_path / "exercises")
+    from workbook.cli import notebooks as cli
+
+    assert cli.student_version(argparse.Namespace(check=True, chapters=[], no_execute=True)) == 2
+
+
+def test_no_exercise_notebook_keeps_a_solution_or_its_marker():
+    for path in notebooks.chapter_files(notebooks.EXERCISES):
+        for index, cell in enumerate(nbformat.read(path, as_version=4).cells):
+            for marker in ("BEGIN SOLUTION", "END SOLUTION", "Example answer"):
+                assert marker not in cell.source, f"{path.name} cell {index} still holds {marker!r}"
 
 
 def test_solution_code_is_folded_in_the_book_but_not_in_exercises():

@@ -1,15 +1,20 @@
 """The course's own data: every chapter has a usable self-check quiz.
 
-Checks the shape the quiz widget relies on, so a typo in workbook/course.py fails here rather than
-in front of a learner."""
+Checks the shape the quiz widget relies on, so a typo in workbook/quizzes/NN.toml fails here rather
+than in front of a learner, and measures how hard the quizzes are to game."""
 
 from __future__ import annotations
 
+import tomllib
+from collections import Counter
+from pathlib import Path
+
 import pytest
 
-from workbook.course import CHAPTERS, QUIZZES, Question, chapter
+from workbook.course import CHAPTERS, QUIZZES, Question, QuizDataError, chapter, parse_quiz
 
-MIN_QUESTIONS = 4
+MIN_QUESTIONS = 6
+REPO = Path(__file__).resolve().parent.parent
 
 
 def test_every_quiz_belongs_to_a_chapter():
@@ -60,6 +65,100 @@ def test_ids_are_short_slugs(number, q):
     assert q.id.replace("_", "").isalnum() and q.id == q.id.lower(), f"{number}/{q.id}: use a lower-case slug"
 
 
+# --- how hard the quizzes are to game -------------------------------------------------------------
+
+
+def _all_questions():
+    return [q for quiz in QUIZZES.values() for q in quiz]
+
+
+def _answer_is_longest(q: Question) -> bool:
+    others = [len(text) for i, text in enumerate(q.options) if i != q.answer]
+    return len(q.options[q.answer]) >= max(others)
+
+
+def test_the_right_answer_is_the_longest_option_in_at_most_a_third_of_questions():
+    questions = _all_questions()
+    longest = [q.id for q in questions if _answer_is_longest(q)]
+    share = len(longest) / len(questions)
+    print(f"right answer longest (or tied) in {len(longest)} of {len(questions)} questions ({share:.0%})")
+    assert share <= 1 / 3, f"the right answer is the longest in {len(longest)} of {len(questions)}: {longest}"
+    assert longest, "the right answer is never the longest: 'never pick the longest' would be a rule to game"
+
+
+def test_the_right_answer_lands_in_every_position_and_no_position_dominates():
+    positions = Counter("ABCD"[q.answer] for q in _all_questions())
+    print("right answer positions:", dict(sorted(positions.items())))
+    assert set(positions) == set("ABCD"), f"positions used: {dict(positions)}"
+    assert max(positions.values()) <= 0.35 * sum(positions.values()), f"one position dominates: {dict(positions)}"
+
+
+def test_every_chapters_quiz_is_shipped_as_package_data():
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["workbook"]
+    shipped = {p.name for pattern in patterns for p in (REPO / "workbook").glob(pattern)}
+    assert shipped == {f"{ch.number}.toml" for ch in CHAPTERS}
+
+
+# --- a bad quiz file is refused with a message naming the file and the question --------------------
+
+GOOD = """
+[[question]]
+id = "first"
+prompt = "Which?"
+  [[question.option]]
+  text = "One"
+  correct = true
+  why = "Because."
+  [[question.option]]
+  text = "Two"
+  correct = false
+  why = "Because not."
+  [[question.option]]
+  text = "Three"
+  correct = false
+  why = "Also not."
+"""
+
+
+def test_a_good_file_parses():
+    (q,) = parse_quiz(GOOD, "quizzes/99.toml")
+    assert (q.id, q.prompt, q.options, q.answer, q.feedback) == (
+        "first", "Which?", ("One", "Two", "Three"), 0, ("Because.", "Because not.", "Also not."))
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (("correct = false", "correct = true"), "2 correct options; exactly one must be correct"),
+        (("correct = true", "correct = false"), "0 correct options"),
+        (('why = "Because not."', 'why = "  "'), "option B has an empty why"),
+        (('text = "Two"', 'text = "One"'), "repeats an option text"),
+        (('why = "Because."', 'why = "Right: because."'), "option A's why starts with a verdict"),
+        (('text = "Two"', 'text = "Use `where`"'), "option B's text contains Markdown or HTML symbols"),
+        (('id = "first"', 'id = "First one"'), "id must be a lower-case slug"),
+        (('prompt = "Which?"', 'prompt = ""'), "prompt is empty"),
+        (('correct = true', 'correct = "yes"'), "option A: correct must be true or false"),
+        (('  why = "Also not."', '  reason = "Also not."'), "option C needs exactly the keys"),
+    ],
+)
+def test_a_bad_question_is_refused_naming_file_and_question(change, message):
+    old, new = change
+    with pytest.raises(QuizDataError) as raised:
+        parse_quiz(GOOD.replace(old, new, 1), "workbook/quizzes/99.toml")
+    assert str(raised.value).startswith("workbook/quizzes/99.toml: question 1 (")
+    assert message in str(raised.value)
+
+
+def test_repeated_ids_and_broken_toml_are_refused():
+    with pytest.raises(QuizDataError, match=r"99.toml: question 2 \('first'\): repeats the id 'first'"):
+        parse_quiz(GOOD + GOOD, "99.toml")
+    with pytest.raises(QuizDataError, match="99.toml: not valid TOML"):
+        parse_quiz("[[question]\nid =", "99.toml")
+    with pytest.raises(QuizDataError, match="99.toml: no questions"):
+        parse_quiz("", "99.toml")
+
+
 def test_chapter_lookup():
     assert chapter("07").slug == "reciprocity"
     with pytest.raises(KeyError):
@@ -73,9 +172,9 @@ def test_chapter_numbers_and_slugs_unique():
     assert len(set(names)) == len(names)
 
 
-# --- the sample-network answers quoted in drafts/ ------------------------------------------------
-# The chapter drafts give exact expected answers for their pandas exercises. If the sample network
-# changes, these fail, and the drafts (and the solutions built from them) need new numbers.
+# --- the sample-network answers quoted in solutions/ ---------------------------------------------
+# The solutions and lessons give exact expected answers for their pandas exercises. If the sample network
+# changes, these fail, and the solutions and lessons need new numbers.
 
 
 @pytest.fixture(scope="module")

@@ -42,3 +42,24 @@ def test_every_citation_has_its_entry_in_the_chapter_references(path):
         doi = BIB[keys[0]].fields.get("doi")
         entry_marker = doi if doi else BIB[keys[0]].fields["title"].replace("{", "").replace("}", "")
         assert entry_marker in references, f"{path.name}: '{match.group(0)}' has no entry under ## References"
+
+
+def test_the_references_page_writes_each_entry_as_the_chapters_do():
+    """book/_ext/author_year_bibliography.py formats the references page; every entry a chapter
+    lists under ## References reads the same there (author-year, not [Gra73] labels)."""
+    import importlib.util
+
+    from pybtex.backends.plaintext import Backend
+    from pybtex.plugin import find_plugin
+
+    spec = importlib.util.spec_from_file_location("author_year_bibliography", ROOT / "book" / "_ext" / "author_year_bibliography.py")
+    extension = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(extension)
+    extension.register_style()
+    style = find_plugin("pybtex.style.formatting", extension.STYLE)()
+    page = {entry.text.render(Backend()).replace("\xa0", " ") for entry in style.format_entries(BIB.values())}
+    listed = set()
+    for path in sorted(ROOT.glob("notebooks/*.ipynb")):
+        references = markdown(path).partition("## References")[2]
+        listed |= {re.sub(r"[*<>]", "", line[2:]).strip() for line in references.splitlines() if line.startswith("- ")}
+    assert listed and listed <= page, f"chapter entries the references page writes differently: {sorted(listed - page)}"

@@ -161,17 +161,17 @@ def hand_made():
     return N.tie_graph(contacts, ties)
 
 
-def test_metrics_equal_networkx():
+def test_contact_metrics_equal_networkx_and_leave_burts_measures_to_the_ego():
     graph = hand_made()
     metrics = N.brokerage(graph).set_index("contact_id")
-    constraint, effective = nx.constraint(graph), nx.effective_size(graph)
     betweenness = nx.betweenness_centrality(graph)
-    for node in range(1, 8):
-        assert metrics.loc[node, "constraint"] == pytest.approx(constraint[node])
-        assert metrics.loc[node, "effective_size"] == pytest.approx(effective[node])
+    for node in range(1, 9):
         assert metrics.loc[node, "betweenness"] == pytest.approx(betweenness[node])
         assert metrics.loc[node, "degree"] == graph.degree(node)
-    assert pd.isna(metrics.loc[8, "constraint"]) and pd.isna(metrics.loc[8, "cluster"])
+    assert metrics.loc[3, "clusters_reached"] == 2 and metrics.loc[1, "clusters_reached"] == 1
+    assert pd.isna(metrics.loc[8, "cluster"]) and metrics.loc[8, "clusters_reached"] == 0
+    # Burt's measures describe one person's own network: only ego_position computes them.
+    assert not {"constraint", "effective_size"} & set(metrics.columns)
 
 
 def test_ego_position_equals_networkx_on_the_ego_graph():

@@ -53,8 +53,19 @@ def test_progress_counts_visits_quiz_and_exercises(mine):
     assert shown.visited == 1
     text = repr(shown)
     assert text.startswith(f"My progress: 1 of {len(CHAPTERS)} chapters visited")
-    assert "03 Building a professional network: visited yes, self-check 1 / 5, 2 exercises attempted" in text
-    assert "chapter 03 1 of 5" in shown.chart().alt
+    n = len(QUIZZES["03"])
+    assert f"03 Building a professional network: visited yes, self-check 1 / {n}, 2 exercises attempted" in text
+    assert f"chapter 03 1 of {n}" in shown.chart().alt
+
+
+def test_answers_to_retired_questions_are_kept_out_of_progress_and_exported_as_retired(mine):
+    # "pillars" left chapter 08's quiz; a learner who answered it keeps the answer, but it no longer counts.
+    mine.record_answer("08", "pillars", "Steady effort", True)
+    mine.record_answer("08", QUIZZES["08"][0].id, "x", False)
+    row = progress(mine).chapters.set_index("chapter").loc["08"]
+    assert (row["right"], row["answered"], row["quiz"]) == (0, 1, f"0 / {len(QUIZZES['08'])}")
+    text = export_workbook(store=mine, format="markdown").read_text(encoding="utf-8")
+    assert "a question no longer in the course: pillars" in text and "Steady effort" in text
 
 
 def test_progress_totals_on_sample():

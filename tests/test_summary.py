@@ -60,6 +60,8 @@ def make_store(path=None) -> Store:
         db.execute("INSERT INTO ties (a, b) VALUES (?, ?)", (a, b))
         db.execute("INSERT INTO quiz_answers (chapter, question, choice, correct) VALUES ('07', 'norm', 'MARKER-QUIZCHOICE-8820', 1)")
         db.execute("INSERT INTO quiz_answers (chapter, question, choice, correct) VALUES ('07', 'givers', 'MARKER-QUIZCHOICE-8820', 0)")
+        # an answer to a question that has left the course is not counted
+        db.execute("INSERT INTO quiz_answers (chapter, question, choice, correct) VALUES ('07', 'retired', 'MARKER-QUIZCHOICE-8820', 1)")
         db.execute("INSERT INTO progress (chapter, item) VALUES ('07', 'MARKER-ITEM-1203')")
         db.execute("INSERT INTO progress (chapter, item) VALUES ('00', 'visited')")
         db.execute("INSERT INTO reflections (chapter, prompt, text) VALUES ('07', 'MARKER-PROMPT', 'MARKER-REFLECTION-6615')")

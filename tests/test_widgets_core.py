@@ -1,6 +1,8 @@
 """Drive the core tools as a learner would: set values, click, then check the store and the screen."""
 
+import dataclasses
 import datetime as dt
+import html
 import json
 import threading
 
@@ -257,17 +259,43 @@ def test_planner_exports_a_one_page_card(sample):
 
 def test_quiz_gives_feedback_saves_and_restores(store):
     quiz = Quiz("07", store)
+    norm = quiz.questions[0]
+    wrong = next(i for i in range(len(norm.options)) if i != norm.answer)
     quiz.check_buttons["norm"].click()
     assert "Pick an answer first" in quiz.feedback["norm"].value
-    quiz.choices["norm"].value = 0
+    quiz.choices["norm"].value = wrong
     quiz.check_buttons["norm"].click()
     assert "Not quite" in quiz.feedback["norm"].value
-    quiz.choices["norm"].value = 1
+    quiz.choices["norm"].value = norm.answer
     quiz.check_buttons["norm"].click()
-    assert "Right" in quiz.feedback["norm"].value and "Score: 1 of 4" in quiz.score.value
+    shown = quiz.feedback["norm"].value
+    assert "✔ Right." in shown and f"Score: 1 of {len(quiz.questions)}" in quiz.score.value
+    assert shown.count("Right") == 1 and "`" not in shown  # the verdict once, no Markdown symbols
     restored = Quiz("07", store)
-    assert restored.choices["norm"].value == 1 and "Right" in restored.feedback["norm"].value
-    assert store.quiz_answers("07") == {"norm": (quiz.questions[0].options[1], True)}
+    assert restored.choices["norm"].value == norm.answer and "Right" in restored.feedback["norm"].value
+    assert store.quiz_answers("07") == {"norm": (norm.options[norm.answer], True)}
+
+
+def test_quiz_ignores_answers_to_retired_questions(store):
+    store.record_answer("08", "pillars", "Steady effort, methods that work and real curiosity about other people", True)
+    quiz = Quiz("08", store)
+    assert f"Score: 0 of {len(quiz.questions)}" in quiz.score.value and "(0 answered" in quiz.score.value
+
+
+def test_quiz_output_carries_a_static_copy_with_folded_answers(sample):
+    quiz = Quiz("03", sample)
+    bundle = quiz._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle  # JupyterLab draws the live quiz
+    page = bundle["text/html"]  # the website shows this copy
+    assert page.count("<summary>Answer and why</summary>") == page.count("<details ") == len(quiz.questions)
+    for question in quiz.questions:
+        letter = "ABCD"[question.answer]
+        assert f"Answer: <b>{letter}</b>" in page
+        before_fold = page.split(html.escape(question.prompt), 1)[1].split("<details ", 1)[0]
+        assert "Answer:" not in before_fold  # the answer is inside the fold, not beside the options
+    hostile = Quiz("03", sample)
+    hostile.questions = [dataclasses.replace(quiz.questions[0], prompt="<script>alert(1)</script>")]
+    assert "<script>" not in hostile._repr_mimebundle_()["text/html"]
 
 
 def test_reflection_saves_and_refuses_control_characters(store):

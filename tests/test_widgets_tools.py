@@ -205,6 +205,18 @@ def test_mark_and_remove_who_knows_whom(dated):
     assert "not one of your contacts" in view.form.errors["second"].text and dated.ties().empty
 
 
+def test_the_contact_book_says_its_default_rhythms_are_the_courses_convention(store):
+    def shown(widget):
+        if isinstance(widget, widgets.HTML):
+            yield widget.value
+        for child in getattr(widget, "children", ()):
+            yield from shown(child)
+
+    help_line = next(text for text in shown(ContactBook(store)) if "Defaults" in text)
+    assert "this course's own convention, not a research finding" in help_line
+    assert "layer 5: every 7 days" in help_line
+
+
 def test_the_sample_map(sample):
     view = NetworkMap(sample)
     assert repr(view) == "NetworkMap(Store(sample network of Robin Okafor): 40 contacts, 60 ties, 9 clusters)"

@@ -105,7 +105,8 @@ def render(store: Store, fmt: str = "html") -> str:
     if not answers.empty:
         prompts = {(n, q.id): q.prompt for n, quiz in QUIZZES.items() for q in quiz}
         answers = answers.assign(
-            prompt=[prompts.get((c, q), q) for c, q in zip(answers["chapter"], answers["question"])],
+            # An answer to a question that has since left the course is kept and labelled as such.
+            prompt=[prompts.get((c, q), f"(a question no longer in the course: {q})") for c, q in zip(answers["chapter"], answers["question"])],
             result=answers["correct"].map({1: "right", 0: "not quite"}),
         )
         doc.table(answers, {"chapter": "Chapter", "prompt": "Question", "choice": "Your answer", "result": "Result"}, "")

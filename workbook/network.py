@@ -17,9 +17,10 @@ from .model import MAX_NAME, ValidationError, clean_date, clean_text
 # --- keep in touch ---------------------------------------------------------------------------
 
 # Dunbar's layers (Zhou, Sornette, Hill & Dunbar 2005): about 5 closest, 15 good friends, 50
-# friends, 150 meaningful contacts. The default cadence is how often a relationship in that layer
-# usually needs a real exchange to stay where it is: weekly for the closest five, monthly for the
-# fifteen, quarterly for the fifty, yearly for the hundred and fifty. A learner can change it per contact.
+# friends, 150 meaningful contacts. The default cadence per layer is this course's own convention,
+# not a research finding (the lessons and the contact book say so): weekly for the closest five,
+# monthly for the fifteen, quarterly for the fifty, yearly for the hundred and fifty. A learner can
+# change it per contact.
 LAYERS = (5, 15, 50, 150)
 DEFAULT_CADENCE = {5: 7, 15: 30, 50: 90, 150: 365}
 LAYER_NAMES = {5: "about 5: closest", 15: "about 15: good friends", 50: "about 50: friends", 150: "about 150: wider circle"}
@@ -180,20 +181,16 @@ def clusters(graph: nx.Graph) -> dict[int, int]:
 
 
 def brokerage(graph: nx.Graph) -> pd.DataFrame:
-    """Per contact, measured on the graph of your contacts (you left out): degree, cluster, how
-    many clusters their ties reach, betweenness, and Burt's constraint and effective size.
+    """Per contact, on the graph of your contacts: degree (how many of your other contacts they
+    know), cluster, which clusters their ties reach, and betweenness (the share of shortest paths
+    between your other contacts that run through them), used only to put the strongest bridges
+    first.
 
-    Why without you: you know everyone in your own map, so adding you ties every contact to one
-    more person who knows all their friends; that pushes every contact's constraint up by a
-    similar amount and hides who actually spans the gaps between your groups. Your own position
-    is the ego network with you in it: see `ego_position`. (Burt 2004: people whose contacts
-    are not connected to each other, low constraint and high effective size, hear more varied
-    ideas.)"""
+    Burt's constraint and effective size are not here: they describe a person's own network, so
+    the map computes them for you, on your ego network with you in it (see `ego_position`), and
+    not for each contact on a graph without you (Burt 2004)."""
     cluster_of = clusters(graph)
-    empty = graph.number_of_nodes() == 0  # networkx's constraint refuses an empty graph
-    constraint = {} if empty else nx.constraint(graph)
-    effective = {} if empty else nx.effective_size(graph)
-    between = {} if empty else nx.betweenness_centrality(graph)
+    between = nx.betweenness_centrality(graph) if graph.number_of_nodes() else {}
     rows = []
     for node in graph:
         reached = tuple(sorted({cluster_of[n] for n in [node, *graph[node]] if n in cluster_of}))
@@ -206,11 +203,9 @@ def brokerage(graph: nx.Graph) -> pd.DataFrame:
                 clusters_linked=reached,
                 clusters_reached=len(reached),
                 betweenness=between.get(node, 0.0),
-                constraint=constraint[node],
-                effective_size=effective[node],
             )
         )
-    columns = ["contact_id", "name", "degree", "cluster", "clusters_linked", "clusters_reached", "betweenness", "constraint", "effective_size"]
+    columns = ["contact_id", "name", "degree", "cluster", "clusters_linked", "clusters_reached", "betweenness"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["cluster"] = frame["cluster"].astype("Int64")
     frame["bridge"] = frame["clusters_reached"] >= 2
@@ -285,8 +280,8 @@ class NetworkPicture:
 def network_picture(contacts: pd.DataFrame, ties: pd.DataFrame, *, limit: int = MAP_LIMIT, seed: int = 42) -> NetworkPicture:
     """Metrics and a layout for the map. `contacts`: contact_id, name, circle, layer, status,
     last_interaction (from keep_in_touch); `ties`: a, b. With more than `limit` contacts the map
-    keeps the `limit` best connected (see map_selection) and measures clusters, bridges, constraint
-    and effective size among them; your own position is measured on everyone."""
+    keeps the `limit` best connected (see map_selection) and finds clusters and bridges among them;
+    your own position (Burt's effective size and constraint) is measured on everyone."""
     my_effective, my_constraint = ego_position(contacts, ties)
     chosen = map_selection(contacts, ties, limit)
     shown = set(chosen)
@@ -343,8 +338,8 @@ def describe_network(picture: NetworkPicture) -> str:
     if picture.shown < picture.total_contacts:
         lines.append(
             f"The map shows the {picture.shown:,} best-connected of your {picture.total_contacts:,} contacts "
-            f"(most ties first, then the most recently in touch); clusters, bridges and Burt's measures "
-            f"are computed among those {picture.shown:,}."
+            f"(most ties first, then the most recently in touch); clusters and bridges "
+            f"are found among those {picture.shown:,}."
         )
     lines.append(
         f"{picture.total_contacts:,} contacts, {picture.total_ties:,} ties between them "

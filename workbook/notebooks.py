@@ -16,10 +16,12 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS, EXERCISES, LESSONS = ROOT / "solutions", ROOT / "exercises", ROOT / "notebooks"
 
+# A solution region: in code, comment lines; in Markdown, HTML comments, which the solution page
+# does not show (a "### BEGIN SOLUTION" line would render as a heading there).
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
-_CODE_REGION = re.compile(rf"^([ \t]*){re.escape(BEGIN)}[^\n]*\n.*?^[ \t]*{re.escape(END)}[^\n]*(\n|$)", re.M | re.S)
+MARKERS = {"code": (BEGIN, END), "markdown": ("<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->")}
 CODE_PLACEHOLDER = "# YOUR CODE HERE\n"
-TEXT_PLACEHOLDER = "*Write your answer here.*\n"
+TEXT_PLACEHOLDER = "*Write your answer in the box above: it saves to your workbook. The solutions page has an example.*\n"
 SOLUTION_ONLY = "solution-only"  # a cell with this tag is left out of the exercise notebook
 
 
@@ -27,10 +29,44 @@ class NotebookError(RuntimeError):
     pass
 
 
+def _region(cell_type: str) -> re.Pattern:
+    begin, end = (re.escape(m) for m in MARKERS[cell_type])
+    return re.compile(rf"^([ \t]*){begin}[^\n]*\n.*?^[ \t]*{end}[^\n]*(\n|$)", re.M | re.S)
+
+
+def check_markers(source: str, where: str) -> None:
+    """Refuse a region that is opened twice, closed without being opened, or never closed, and a
+    marker of the wrong kind (a code marker in Markdown), naming `where` and the line."""
+    begin, end = (m.strip() for m in MARKERS["code"])
+    opened = None
+    for number, line in enumerate(source.splitlines(), start=1):
+        text = line.strip()
+        is_begin, is_end = "BEGIN SOLUTION" in text, "END SOLUTION" in text
+        if not (is_begin or is_end):
+            continue
+        if text not in (*MARKERS["code"], *MARKERS["markdown"]):
+            raise NotebookError(f"{where}, line {number}: {text!r} is not a solution marker; use {MARKERS}")
+        if is_begin and opened is not None:
+            raise NotebookError(f"{where}, line {number}: BEGIN SOLUTION inside the region opened on line {opened}")
+        if is_end and opened is None:
+            raise NotebookError(f"{where}, line {number}: END SOLUTION with no BEGIN SOLUTION before it")
+        opened = number if is_begin else None
+    if opened is not None:
+        raise NotebookError(f"{where}, line {opened}: BEGIN SOLUTION is never closed by END SOLUTION")
+
+
 def strip_solutions(source: str, cell_type: str) -> str:
     if cell_type == "code":
-        return _CODE_REGION.sub(lambda m: m.group(1) + CODE_PLACEHOLDER, source)
-    return _CODE_REGION.sub(TEXT_PLACEHOLDER, source)
+        return _region("code").sub(lambda m: m.group(1) + CODE_PLACEHOLDER, source)
+    if cell_type == "markdown":
+        return _region("markdown").sub(TEXT_PLACEHOLDER, source)
+    return source
+
+
+def wrong_markers(source: str, cell_type: str) -> bool:
+    """A marker of the other cell type: a code marker in Markdown renders as a heading."""
+    other = "markdown" if cell_type == "code" else "code"
+    return cell_type in MARKERS and any(m in source for m in MARKERS[other])
 
 
 FOLDED = "hide-input"  # Jupyter Book folds the code of cells with this tag behind a "show" button
@@ -69,11 +105,17 @@ def collapse_tool_cells(notebook: nbformat.NotebookNode) -> nbformat.NotebookNod
     return notebook
 
 
-def student_version(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def student_version(solution: nbformat.NotebookNode, name: str = "solution notebook") -> nbformat.NotebookNode:
     """The exercise notebook: solution regions replaced, solution-only cells dropped, no outputs,
-    and a title "# Solutions N: ..." renamed "# Exercises N: ..."."""
+    and a title "# Solutions N: ..." renamed "# Exercises N: ...". A marker left open or of the
+    wrong kind raises NotebookError naming `name`, the cell and the line."""
     exercise = nbformat.v4.new_notebook(metadata={k: v for k, v in solution.metadata.items() if k != "widgets"})
-    for cell in solution.cells:
+    for index, cell in enumerate(solution.cells):
+        where = f"{name}, cell {index} ({cell.cell_type})"
+        check_markers(cell.source, where)
+        if wrong_markers(cell.source, cell.cell_type):
+            expected = MARKERS.get(cell.cell_type)
+            raise NotebookError(f"{where}: use the {cell.cell_type} markers {expected} in this cell")
         if SOLUTION_ONLY in cell.get("metadata", {}).get("tags", []):
             continue
         copy = nbformat.from_dict({k: v for k, v in cell.items() if k not in ("outputs", "execution_count")})
@@ -98,9 +140,9 @@ def _shown(path: Path) -> str:
 def drift(solution_path: Path, exercise_path: Path) -> str | None:
     """What differs between a committed exercise notebook and its solution's student version."""
     name = _shown(exercise_path)
+    expected = student_version(nbformat.read(solution_path, as_version=4), _shown(solution_path)).cells
     if not exercise_path.exists():
         return f"{name} is missing"
-    expected = student_version(nbformat.read(solution_path, as_version=4)).cells
     actual = nbformat.read(exercise_path, as_version=4).cells
     for index, (want, have) in enumerate(zip(expected, actual)):
         if (want.cell_type, want.source) != (have.cell_type, have.source):
@@ -165,7 +207,7 @@ def chapter_files(folder: Path, chapters: list[str] | None = None) -> list[Path]
 def write_exercises(chapters: list[str] | None = None, run: bool = True) -> list[Path]:
     written = []
     for solution_path in chapter_files(SOLUTIONS, chapters):
-        exercise = student_version(nbformat.read(solution_path, as_version=4))
+        exercise = student_version(nbformat.read(solution_path, as_version=4), _shown(solution_path))
         if run:
             exercise = execute(exercise, EXERCISES)
         target = EXERCISES / solution_path.name

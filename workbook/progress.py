@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .course import CHAPTERS, QUIZZES
+from .course import CHAPTERS, QUIZZES, current_question_ids
 from .model import as_table
 from .store import Store, shared
 
@@ -32,11 +32,14 @@ COLUMNS = {
 def chapter_table(store: Store) -> pd.DataFrame:
     """One row per chapter (course.CHAPTERS): visited, quiz right / questions, exercises attempted."""
     progress = store.query("SELECT chapter, item FROM progress")
-    answers = store.query("SELECT chapter, correct FROM quiz_answers")
+    answers = store.query("SELECT chapter, question, correct FROM quiz_answers")
     rows = []
     for ch in CHAPTERS:
         items = progress.loc[progress["chapter"] == ch.number, "item"]
-        mine = answers.loc[answers["chapter"] == ch.number, "correct"]
+        # Only answers to questions still in the course count: a retired question's answer stays
+        # in the learner's file (and in the export) but cannot push the score past the questions.
+        current = answers["question"].isin(current_question_ids(ch.number))
+        mine = answers.loc[(answers["chapter"] == ch.number) & current, "correct"]
         questions = len(QUIZZES.get(ch.number, []))
         right = int(mine.sum()) if len(mine) else 0
         rows.append(

@@ -202,11 +202,11 @@ def summarize(store, *, ident: str | None = None) -> dict:
         if who:
             data["promises"][f"{who}_made"] += made
             data["promises"][f"{who}_kept"] += kept or 0
-    for chapter, answered, correct in rows(
-        "SELECT chapter, COUNT(*), SUM(correct != 0) FROM quiz_answers GROUP BY chapter"
-    ):
-        if chapter in data["quiz"]:
-            data["quiz"][chapter] = {"answered": answered, "correct": correct or 0}
+    for chapter, question, correct in rows("SELECT chapter, question, correct FROM quiz_answers"):
+        # Answers to questions that have left the course are not counted, as in progress.
+        if chapter in data["quiz"] and question in course.current_question_ids(chapter):
+            data["quiz"][chapter]["answered"] += 1
+            data["quiz"][chapter]["correct"] += int(correct != 0)
     for chapter, n in rows("SELECT chapter, COUNT(*) FROM progress GROUP BY chapter"):
         if chapter in data["progress"]:
             data["progress"][chapter] = n

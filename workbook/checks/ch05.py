@@ -73,7 +73,7 @@ def completed_after_event(store: Store, plan_id: int | None) -> Feedback:
     if plan.follow_up_on is None:
         missing.append("a follow-up date")
     elif not (plan.follow_up_on <= start + dt.timedelta(days=FOLLOW_UP_WITHIN_DAYS)):
-        missing.append(f"a follow-up date within {FOLLOW_UP_WITHIN_DAYS} days (online contacts fade fast)")
+        missing.append(f"a follow-up date within {FOLLOW_UP_WITHIN_DAYS} days (while the event is fresh for both of you)")
     if missing:
         return Feedback(False, f"the plan still needs {', '.join(missing)}. Fill in the After part of the planner.")
     record_attempt(CHAPTER, "completed-after-event")

@@ -27,11 +27,15 @@ def register(commands) -> None:
 def student_version(args) -> int:
     notebooks = _notebooks()
     if args.check:
-        problems = [
-            problem
-            for solution in notebooks.chapter_files(notebooks.SOLUTIONS, args.chapters)
-            if (problem := notebooks.drift(solution, notebooks.EXERCISES / solution.name))
-        ]
+        try:
+            problems = [
+                problem
+                for solution in notebooks.chapter_files(notebooks.SOLUTIONS, args.chapters)
+                if (problem := notebooks.drift(solution, notebooks.EXERCISES / solution.name))
+            ]
+        except notebooks.NotebookError as error:  # a solution marker left open: name file, cell, line
+            print(f"workbook: {error}")
+            return 2
         extra = {p.name for p in notebooks.chapter_files(notebooks.EXERCISES, args.chapters)} - {
             p.name for p in notebooks.chapter_files(notebooks.SOLUTIONS, args.chapters)
         }

@@ -114,7 +114,8 @@ class ContactBook(Tool):
         self.all_view = widgets.HTML()
 
         cadence_help = widgets.HTML(
-            "<small>Defaults: " + ", ".join(f"layer {n}: every {DEFAULT_CADENCE[n]} days" for n in LAYERS)
+            "<small>Defaults (this course's own convention, not a research finding): "
+            + ", ".join(f"layer {n}: every {DEFAULT_CADENCE[n]} days" for n in LAYERS)
             + ". Change the days to set your own.</small>"
         )
         self.tabs = widgets.Tab(

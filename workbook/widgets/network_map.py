@@ -18,9 +18,7 @@ METRIC_HEADINGS = {
     "name": "Contact",
     "degree": "Knows (of your contacts)",
     "cluster": "Cluster",
-    "betweenness": "Betweenness",
-    "constraint": "Constraint",
-    "effective_size": "Effective size",
+    "clusters_reached": "Clusters their ties reach",
 }
 
 
@@ -81,9 +79,10 @@ class NetworkMap(Tool):
 
     @as_table
     def metrics(self) -> pd.DataFrame:
-        """Per contact on the map: ties, cluster, betweenness, Burt's constraint and effective
-        size (measured among your contacts, you left out), brokers first."""
-        frame = self.picture.nodes.sort_values(["betweenness", "name"], ascending=[False, True])
+        """Per contact on the map: how many of your contacts they know, their cluster and how many
+        clusters their ties reach; bridges first (most clusters, then the most paths through them).
+        Your own constraint and effective size are in `summary()`."""
+        frame = self.picture.nodes.sort_values(["clusters_reached", "betweenness", "name"], ascending=[False, False, True])
         return frame[list(METRIC_HEADINGS)].rename(columns=METRIC_HEADINGS).reset_index(drop=True)
 
     # --- actions ---------------------------------------------------------------------------
@@ -118,14 +117,12 @@ class NetworkMap(Tool):
         self.summary_view.value = "".join(f"<p>{esc(line)}</p>" for line in self.summary().splitlines())
         self.map_view.value = self.chart().html()
         shown = self.metrics().head(METRICS_SHOWN).copy()
-        for column in ("Betweenness", "Constraint", "Effective size"):
-            shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
         names = self.picture.cluster_names()
         shown["Cluster"] = shown["Cluster"].map(lambda v: "" if pd.isna(v) else f"around {names[int(v)]}")
         self.metrics_view.value = html_table(
             shown,
             {h: h for h in METRIC_HEADINGS.values()},
-            caption=f"Brokers first: {len(shown)} of {self.picture.shown} on the map (low constraint, high effective size: Burt 2004)",
+            caption=f"Bridges first: {len(shown)} of {self.picture.shown} on the map (contacts whose ties reach two or more clusters)",
             empty="No contacts on the map yet.",
         )
 

@@ -1,5 +1,9 @@
 """Self-check quizzes: pick an answer, check it, read why; the latest answers and the score are
-kept in the learner's workbook and shown again next time."""
+kept in the learner's workbook and shown again next time.
+
+A saved notebook also carries a static copy of each quiz (text/html beside the widget view): the
+course website shows that copy, with each answer folded under "Answer and why" because the Check
+button needs a live kernel; JupyterLab shows the live widget, so the answers stay hidden there."""
 
 from __future__ import annotations
 
@@ -39,6 +43,11 @@ class Quiz(Tool):
     def __repr__(self) -> str:
         return f"Quiz(chapter {self.chapter}: {len(self.questions)} questions)"
 
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle["text/html"] = static_quiz(self.questions)
+        return bundle
+
     def check(self, question_id: str) -> bool | None:
         """Mark one answer, save it, and show why it is right or not. None if nothing is picked."""
         question = next(q for q in self.questions if q.id == question_id)
@@ -54,12 +63,14 @@ class Quiz(Tool):
 
     def _show(self, question: Question, picked: int) -> None:
         mark, colour = ("✔ Right.", "#1b5e20") if picked == question.answer else ("✘ Not quite.", "#b00020")
+        # The data's "why" never starts with a verdict (course.parse_quiz refuses one), so the mark is said once.
         self.feedback[question.id].value = (
             f"<span role='status' style='color:{colour}'>{mark}</span> {esc(question.feedback[picked])}"
         )
 
     def _show_score(self) -> None:
-        saved = self.store.quiz_answers(self.chapter)
+        current = {q.id for q in self.questions}  # answers to retired questions do not count
+        saved = {k: v for k, v in self.store.quiz_answers(self.chapter).items() if k in current}
         right = sum(correct for _, correct in saved.values())
         self.score.value = (
             f"<p><b>Score: {right} of {len(self.questions)}</b> "
@@ -74,3 +85,28 @@ class Quiz(Tool):
                 self.choices[question.id].value = picked
                 self._show(question, picked)
         self._show_score()
+
+
+LETTERS = "ABCD"
+
+
+def static_quiz(questions: list[Question]) -> str:
+    """The quiz as a page: each question with its lettered options, and the answer with why each
+    option is right or not folded under "Answer and why". The same for every reader (no saved
+    answers in it), so the committed notebook and the website stay the same."""
+    parts = ['<div class="workbook-quiz-static">']
+    for number, question in enumerate(questions, start=1):
+        options = "".join(f"<li>{esc(text)}</li>" for text in question.options)
+        reasons = "".join(
+            f"<li><b>{LETTERS[i]}</b>{' (the answer)' if i == question.answer else ''}: {esc(why)}</li>"
+            for i, why in enumerate(question.feedback)
+        )
+        parts.append(
+            f"<p><b>{number}. {esc(question.prompt)}</b></p>"
+            f'<ol type="A">{options}</ol>'
+            '<details style="margin-bottom:1.5em"><summary>Answer and why</summary>'
+            f"<p>Answer: <b>{LETTERS[question.answer]}</b> ({esc(question.options[question.answer])})</p>"
+            f"<ul>{reasons}</ul></details>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
