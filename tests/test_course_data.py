@@ -97,7 +97,7 @@ def test_every_chapters_quiz_is_shipped_as_package_data():
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     patterns = config["tool"]["setuptools"]["package-data"]["workbook"]
     shipped = {p.name for pattern in patterns for p in (REPO / "workbook").glob(pattern)}
-    assert shipped == {f"{ch.number}.toml" for ch in CHAPTERS}
+    assert {f"{ch.number}.toml" for ch in CHAPTERS} <= shipped
 
 
 # --- a bad quiz file is refused with a message naming the file and the question --------------------
