@@ -309,6 +309,9 @@ def dark_scans(built):
             page.evaluate(axe)
             scans[name] = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")["violations"]
         ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / "axe-report-dark.json").write_text(json.dumps(
+            {name: [{"id": v["id"], "impact": v["impact"], "nodes": [n["html"][:200] for n in v["nodes"]]} for v in found]
+             for name, found in scans.items()}, indent=2))
         page.screenshot(path=str(ARTIFACTS / "book-08-networking-plan-dark.png"), full_page=True)
         page.goto(f"{base}/notebooks/07-reciprocity.html", wait_until="networkidle")
         page.screenshot(path=str(ARTIFACTS / "book-07-reciprocity-dark.png"), full_page=True)
@@ -317,4 +320,4 @@ def dark_scans(built):
 
 def test_dark_mode_has_no_serious_or_critical_accessibility_violations(dark_scans):
     failures = serious_violations(dark_scans)
-    assert not failures, "in dark mode:\n" + "\n".join(failures[:40])
+    assert not failures, "in dark mode:\n" + "\n".join(failures[:40]) + "\nFull report: test-artifacts/axe-report-dark.json"

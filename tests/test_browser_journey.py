@@ -15,6 +15,7 @@ end, so one run shows everything that is wrong instead of only the first thing."
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -68,7 +69,7 @@ class Chapter:
         self.panel = page.locator(f"[id='{panel_id}']")
         self.panel.locator(".jp-Cell").first.wait_for(timeout=OPEN_S * 1000)
 
-    def show(self) -> "Chapter":
+    def show(self) -> Chapter:
         self.tab.click()
         self.page.wait_for_function(
             "title => [...document.querySelectorAll('.lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current')]"
@@ -94,22 +95,30 @@ class Chapter:
         self.page.get_by_role("menuitem", name="Run", exact=True).click()
         self.page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         # Run All clears every output as it queues the cells; the last cell shows output again
-        # once all before it have run, unless one raised (then the rest show [ ] and never run).
-        # Collapsed cells show no [*], so prompts alone cannot tell.
+        # once all before it have run. If a cell raises, the rest never run: the kernel goes idle
+        # with a traceback on the page. (Collapsed cells show no [*], so prompts cannot tell.)
         code_cells = "[...document.getElementById(id).querySelectorAll('.jp-CodeCell')]"
-        raised = "document.getElementById(id).querySelector(\"[data-mime-type='application/vnd.jupyter.stderr']\")"
+        traceback = (
+            "[...document.getElementById(id).querySelectorAll(\"[data-mime-type='application/vnd.jupyter.stderr']\")]"
+            ".map(e => e.innerText).find(t => t.includes('Traceback'))"
+        )
+        idle = "[...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => e.textContent.includes('Idle'))"
         panel_id = self.panel.get_attribute("id")
         self.page.wait_for_function(
             f"id => {code_cells}.at(-1).classList.contains('jp-mod-noOutputs')", arg=panel_id, timeout=RUN_S * 1000
         )
         self.page.wait_for_function(
-            f"id => !{code_cells}.some(c => c.querySelector('.jp-InputPrompt').textContent.includes('*'))"
-            f" && (!{code_cells}.at(-1).classList.contains('jp-mod-noOutputs') || {raised})",
+            f"id => !{code_cells}.at(-1).classList.contains('jp-mod-noOutputs') || ({traceback} && {idle})",
             arg=panel_id,
             timeout=RUN_S * 1000,
         )
-        stopped = self.page.evaluate(f"id => {code_cells}.at(-1).classList.contains('jp-mod-noOutputs') && {raised}.innerText", panel_id)
+        stopped = self.page.evaluate(f"id => {code_cells}.at(-1).classList.contains('jp-mod-noOutputs') && {traceback}", panel_id)
         assert not stopped, f"{self.path}: Run All stopped at an error:\n{stopped[-3000:]}"
+        self.page.wait_for_function(
+            f"id => !{code_cells}.some(c => c.querySelector('.jp-InputPrompt').textContent.includes('*'))",
+            arg=panel_id,
+            timeout=RUN_S * 1000,
+        )
         kernel_idle(self.page)
 
     def restart_kernel(self) -> None:
@@ -213,9 +222,12 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
             tracker.get_by_role("button", name="Log exchange").click()
             # A name that is not yet a contact is not saved silently: the tool asks first.
             add = tracker.get_by_role("button", name=f"Add {PERSON}")
+            not_now = tracker.get_by_role("button", name="Not now")
             add.wait_for(timeout=30_000)
-            assert tracker.get_by_role("button", name="Not now").is_visible()
-            assert not people_named(db_path, PERSON), "the new name was saved before the learner said yes"
+            not_now.click()
+            add.wait_for(state="hidden", timeout=30_000)
+            assert not people_named(db_path, PERSON) and not exchanges(db_path), "saved before the learner said yes"
+            tracker.get_by_role("button", name="Log exchange").click()  # second thoughts: yes, add them
             add.click()
             tracker.get_by_text(re.compile(rf"Logged .*{PERSON}")).wait_for(timeout=30_000)
             assert len(people_named(db_path, PERSON)) == 1
@@ -320,7 +332,7 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
                 planner.get_by_role("link", name=re.compile("[Dd]ownload")).first.click()
             downloaded = Path(download.value.path()).read_text(encoding="utf-8")
             assert PERSON in downloaded and GOAL in downloaded, downloaded[:500]
-            on_disk = [p for p in [*ROOT.rglob(card_name), *tmp_path.rglob(card_name)] if ".git" not in p.parts]
+            on_disk = files_named(card_name, ROOT, tmp_path)
             assert len(on_disk) == 1, f"{card_name}: {on_disk}"
             card_path = on_disk[0]
             if card_path.is_relative_to(ROOT):
@@ -395,10 +407,24 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
         finally:
             for path in written_into_course:
                 path.unlink(missing_ok=True)
+                for folder in path.parents:  # and the folders made for it, if nothing else is in them
+                    if folder == ROOT or any(folder.iterdir()):
+                        break
+                    folder.rmdir()
 
     # --- 8. one person, however many tools and kernels touched them -------------------------
     assert len(people_named(db_path, PERSON)) == 1, contacts(db_path)
     assert not problems, "\n".join(problems)
+
+
+def files_named(name: str, *roots: Path) -> list[Path]:
+    """Every file called `name` under `roots`, not looking inside .git, node_modules or _build."""
+    found = []
+    for root in roots:
+        for folder, subfolders, files in os.walk(root):
+            subfolders[:] = [d for d in subfolders if d not in {".git", "node_modules", "_build"}]
+            found += [Path(folder) / name for f in files if f == name]
+    return found
 
 
 def menu_item(page, label: str):

@@ -64,12 +64,14 @@ def test_entries_made_in_jupyterlab_survive_a_kernel_restart(tmp_path):
         contact.press("Enter")
         mine.get_by_role("button", name="I received").click()
         mine.get_by_role("button", name="Log exchange").click()
+        mine.get_by_role("button", name=f"Add {CONTACT}").click()  # a new name is confirmed once
         mine.get_by_text(f"Logged received advice with {CONTACT} (new contact)").wait_for(timeout=30_000)
 
         my_planner = tool(page, "Export card").last
         who = my_planner.locator("input[list]").first
         who.fill(PLAN_WITH)
         who.press("Enter")
+        my_planner.get_by_role("button", name=f"Add {PLAN_WITH}").click()
         my_planner.get_by_text("Saved (new contact added).").wait_for(timeout=30_000)
         goal = my_planner.locator("input[type=text]:not([list])").first  # "My goal", the first text box
         goal.fill("Ask about their community garden")

@@ -15,7 +15,7 @@ import nbformat
 from playwright.sync_api import expect
 
 from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
-from workbook.model import Contact, Exchange, Plan, markdown_text
+from workbook.model import Contact, Exchange, Plan
 from workbook.network import FollowUp, KeepInTouch, TimeBlock
 from workbook.store import Store
 
@@ -87,8 +87,8 @@ INDEX = {key: number for number, key in enumerate(CELLS)}
 
 # What each cell's output must show as text (its textContent, spaces normalised).
 SHOWN = {
-    "planner": [*XSS, markdown_text(NAMES[0])],  # the plan list, and the exported card (Markdown source)
-    "card": [f"Conversation card: {markdown_text(NAMES[0])}"],
+    "planner": [*XSS, f"Conversation card: {NAMES[0]}"],  # the plan list, and the exported card, formatted
+    "card": [f"Conversation card: {NAMES[0]}"],
     "tracker": NAMES[:4],  # the fifth has no exchange logged, only a touchpoint
     "tracker.table": NAMES[:4],
     "nudges": [INTEREST],
