@@ -1,7 +1,8 @@
 """My progress: per chapter, whether you visited it, your self-check score and the exercises you
 attempted, plus a count of what you have entered in the tools. Shown at the end of every lesson.
 
-`workbook.progress()` reads your own workbook; `workbook.progress(store)` any other store."""
+`workbook.progress()` reads your own workbook; `workbook.progress(store)` any other store. In a
+notebook the view ends with a button that opens the class-summary hand-in (widgets/hand_in.py)."""
 
 from __future__ import annotations
 
@@ -74,6 +75,7 @@ def totals(store: Store) -> dict[str, int]:
 class Progress:
     chapters: pd.DataFrame
     counts: dict[str, int]
+    store: Store | None = dataclasses.field(default=None, repr=False, compare=False)
 
     @property
     def visited(self) -> int:
@@ -118,7 +120,18 @@ class Progress:
         )
 
 
+    def _ipython_display_(self) -> None:
+        # In a notebook: the view as before, then the button that opens the class-summary hand-in.
+        # Imported here, so the CLI and `import workbook` do not load ipywidgets.
+        from IPython.display import display
+
+        from .widgets.hand_in import HandInButton
+
+        display({"text/plain": repr(self), "text/html": self._repr_html_()}, raw=True)
+        display(HandInButton(self.store))
+
+
 def progress(store: Store | None = None) -> Progress:
     """Your progress through the course (or `store`'s)."""
     store = store if store is not None else Store()
-    return Progress(chapter_table(store), totals(store))
+    return Progress(chapter_table(store), totals(store), store)

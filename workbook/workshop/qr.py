@@ -12,8 +12,10 @@ def make(link: str) -> segno.QRCode:
 
 
 def svg(link: str, *, title: str) -> str:
-    """An inline <svg> of the link's QR code, with a title for screen readers."""
-    return make(link).svg_inline(scale=4, border=4, title=title, dark="#000", light="#fff")
+    """An inline <svg> of the link's QR code, with a title for screen readers. It has a viewBox and
+    no fixed size, so the page's CSS sets how large it is drawn (role=img names it as one image)."""
+    drawn = make(link).svg_inline(border=4, title=title, dark="#000", light="#fff", omitsize=True)
+    return drawn.replace("<svg ", '<svg role="img" ', 1)
 
 
 def png(link: str, path, *, scale: int = 8) -> None:

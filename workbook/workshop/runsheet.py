@@ -364,6 +364,26 @@ def pages(sheet: RunSheet) -> list[Page]:
     return list(seen)
 
 
+def missing_pages(sheet: RunSheet, root=None) -> list[str]:
+    """Every page the run sheet names that is not in the course folder (a file, or a notebook
+    section heading), as one line each; empty when all exist."""
+    from pathlib import Path
+
+    from . import lessons
+
+    root = Path(root) if root is not None else lessons.ROOT
+    problems = []
+    for page in pages(sheet):
+        if page.path in GENERATED:
+            continue
+        path = root / page.path
+        if not path.is_file():
+            problems.append(f"{page.path} does not exist")
+        elif page.section is not None and page.section not in lessons.headings(path):
+            problems.append(f"{page.path} has no section headed {page.section!r}")
+    return problems
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
