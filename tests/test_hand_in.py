@@ -79,6 +79,7 @@ def test_drop_folder_needs_consent_then_aggregates_like_any_folder(seeded, tmp_p
     tool.drop_button.click()
     files = list(drop.iterdir())
     assert len(files) == 1 and "Handed in" in tool.drop_status.text
+    assert files[0].stat().st_mode & 0o777 == 0o644  # the instructor's account can read it
     assert_nothing_personal(every_text(tool, *files))
     # the instructor's side: the folder aggregates as it always has
     summary.write_examples(drop, 4)

@@ -311,3 +311,21 @@ def test_join_page_opens_offline_and_its_qr_code_decodes_to_the_link(tmp_path):
                                       lambda page: page.screenshot(path=str(shot), full_page=True))
     assert refused == [] and errors == []
     assert decode_qr(shot) == [LINK]
+
+
+# --- the chapter guides ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", list(runsheet.CHAPTER_STEPS))
+def test_each_guide_says_what_is_open_when(number):
+    guide = (ROOT / "book" / "instructors" / f"{course.chapter(number).name}.md").read_text(encoding="utf-8")
+    assert runsheet.guide_section(number) in guide, "regenerate: python -m workbook runsheet --guides book/instructors"
+
+
+def test_guides_name_only_notebooks_that_exist():
+    named = set()
+    for guide in (ROOT / "book" / "instructors").glob("*.md"):
+        named |= {(guide.name, m) for m in re.findall(r"(?:notebooks|exercises|solutions|instructors)/[\w.-]+\.ipynb", guide.read_text())}
+    assert named
+    missing = sorted(f"{guide} names {path}" for guide, path in named if not (ROOT / path).is_file())
+    assert not missing, missing

@@ -2,6 +2,7 @@
 
     python -m workbook runsheet [--agenda 90|half-day|full-day] [--start 09:00] [--out FILE.md]
     python -m workbook runsheet --write book/instructors/runsheets.md
+    python -m workbook runsheet --guides book/instructors
     python -m workbook slides [--agenda 90] [--link URL] [--paper A4|letter] [--out DIR] [--pdf]
     python -m workbook join --link URL --date YYYY-MM-DD [--start 09:00] [--place TEXT]
                             [--instructor NAME] [--agenda 90] [--paper A4|letter] [--out DIR]
@@ -26,6 +27,7 @@ def register(commands) -> None:
     p.add_argument("--start", default="09:00", help="start time, HH:MM (default 09:00)")
     p.add_argument("--out", metavar="FILE.md", help="write the run sheet to FILE.md instead of printing it")
     p.add_argument("--write", metavar="FILE", help="write the run sheets page (all three agendas) to FILE")
+    p.add_argument("--guides", metavar="DIR", help="update the 'What is open when' section of each chapter guide in DIR")
     p.set_defaults(handler=run_runsheet)
 
     p = commands.add_parser("slides", help="write the slide deck (HTML, reveal.js) for an agenda, and its run sheet")
@@ -52,6 +54,8 @@ def register(commands) -> None:
 
 def run_runsheet(args) -> int:
     try:
+        if args.guides:
+            return write_guides(Path(args.guides))
         if args.write:
             if args.agenda is not None:
                 return fail("--write writes the page with all three run sheets; leave out --agenda.")
@@ -72,6 +76,18 @@ def run_runsheet(args) -> int:
         return fail(str(error))
     except OSError as error:
         return fail(f"cannot write {args.write or args.out}: {error.strerror}.")
+    return 0
+
+
+def write_guides(folder: Path) -> int:
+    from .. import course
+
+    for number in runsheet.CHAPTER_STEPS:
+        guide = folder / f"{course.chapter(number).name}.md"
+        if not guide.is_file():
+            return fail(f"{guide} is missing; give the folder of the chapter guides (book/instructors).")
+        summary.write_atomic(guide, runsheet.with_guide_section(guide.read_text(encoding="utf-8"), number))
+        print(f"updated {guide}")
     return 0
 
 

@@ -147,6 +147,9 @@ class HandIn(widgets.VBox):
         target = self.drop / file_name(self.data)
         try:
             summary.write_atomic(target, summary.dumps(self.data))
+            # Written privately (0600) like every temporary file; the instructor's account must be
+            # able to read it. The folder itself should not be listable by learners (mode 1733).
+            target.chmod(0o644)
         except OSError as error:
             self.drop_status.fail(f"Not handed in: {error.strerror}. Tell your instructor; you can download the file instead.")
             return None

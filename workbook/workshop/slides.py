@@ -49,6 +49,7 @@ STYLE = """
 .reveal .title-grid { display: grid; grid-template-columns: 1fr auto; gap: 1em; align-items: center; }
 .reveal .qr svg { width: 9em; height: 9em; }
 .reveal .url { font-size: 0.5em; word-break: break-all; }
+.reveal .slide-number { background-color: rgba(0, 0, 0, 0.85); color: #fff; }
 """
 
 # A countdown on each timed slide: starts when the slide is shown, restarts on a click.
