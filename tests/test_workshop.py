@@ -329,3 +329,28 @@ def test_guides_name_only_notebooks_that_exist():
     assert named
     missing = sorted(f"{guide} names {path}" for guide, path in named if not (ROOT / path).is_file())
     assert not missing, missing
+
+
+# --- the instructor notebook on the website ---------------------------------------------------------
+
+
+def test_instructor_notebook_shows_html_tables_not_pipe_text():
+    import nbformat
+
+    notebook = nbformat.read(ROOT / "instructors" / "class-summary.ipynb", as_version=4)
+    outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not any("text/markdown" in o.get("data", {}) for o in outputs), "Markdown output shows as raw pipes on the website"
+    html = "".join(o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {}) and "<caption" in o["data"]["text/html"])
+    assert html.count("<table") == 8 and "Contacts by circle</caption>" in html and "| category |" not in html
+
+
+def test_report_html_escapes_and_hides_like_the_markdown(tmp_path):
+    from workbook import summary
+
+    summary.write_examples(tmp_path, 6)
+    report = summary.aggregate(tmp_path)
+    report.tables[0].cells[0].category = "<script>x</script>"
+    report.tables[0].cells[1].hidden = True
+    html = report.to_html()
+    assert "<script>x" not in html and "&lt;script&gt;" in html
+    assert html.count("<td>fewer than 5</td><td>hidden</td>") == report.to_markdown().count("| fewer than 5 | hidden |")
