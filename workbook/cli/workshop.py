@@ -91,8 +91,14 @@ def write_guides(folder: Path) -> int:
     return 0
 
 
+MISSING = "{0} is not installed; run python3 -m pip install -r requirements.txt from the course folder."
+
+
 def run_slides(args) -> int:
-    from ..workshop import printing, slides
+    try:
+        from ..workshop import printing, slides
+    except ImportError as error:
+        return fail(MISSING.format(error.name))
 
     try:
         key = runsheet.agenda_key(args.agenda)
@@ -122,7 +128,10 @@ def run_slides(args) -> int:
 
 
 def run_join(args) -> int:
-    from ..workshop import join
+    try:
+        from ..workshop import join
+    except ImportError as error:
+        return fail(MISSING.format(error.name))
 
     try:
         key = runsheet.agenda_key(args.agenda)
