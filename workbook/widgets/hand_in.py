@@ -27,6 +27,9 @@ from ..store import Store, data_home
 from .common import Status, esc
 
 DROP_VARIABLE = "WORKBOOK_CLASS_DROP"
+DIRECTION_WORDS = {"gave": "given", "received": "received"}
+# JupyterLab does not style links inside widget HTML; the theme's own link colour keeps dark themes readable.
+LINK_STYLE = "color:var(--jp-content-link-color, #1f5fa8);text-decoration:underline"
 
 
 def drop_folder() -> Path | None:
@@ -49,7 +52,7 @@ def describe(data: dict) -> list[tuple[str, str]]:
     return [
         ("Contacts by circle", joined({c: data["contacts_by_circle"][c] for c in CIRCLES})),
         ("Contacts by closeness layer", joined(data["contacts_by_layer"], summary.LAYER_LABELS)),
-        *[(f"Exchanges {d}", joined({k: data["exchanges"][d][k] for k in KINDS})) for d in DIRECTIONS],
+        *[(f"Exchanges {DIRECTION_WORDS.get(d, d)}", joined({k: data["exchanges"][d][k] for k in KINDS})) for d in DIRECTIONS],
         ("Conversation plans", str(data["plans"])),
         ("Promises", f"yours {data['promises']['mine_kept']} kept of {data['promises']['mine_made']}; "
                      f"theirs {data['promises']['theirs_kept']} kept of {data['promises']['theirs_made']}"),
@@ -128,7 +131,7 @@ class HandIn(widgets.VBox):
         self.written = target
         encoded = base64.b64encode(summary.dumps(self.data).encode("utf-8")).decode("ascii")
         self.download.value = (
-            f"<p><a download='{esc(target.name)}' href='data:application/json;base64,{encoded}'>"
+            f"<p><a download='{esc(target.name)}' style='{LINK_STYLE}' href='data:application/json;base64,{encoded}'>"
             f"Download {esc(target.name)}</a> and hand it in the way your instructor asked.</p>"
         )
         self.status.ok(f"Written to {target}.")
@@ -166,13 +169,15 @@ class HandInButton(widgets.VBox):
         self.button = widgets.Button(description="Hand in my class summary…", icon="share",
                                      tooltip="See what an anonymous class summary holds, then choose to write it",
                                      layout=widgets.Layout(width="auto"))
-        self.button.on_click(lambda _: self.open())
+        self.button.on_click(lambda _: self.show_tool())
         super().__init__([self.button])
 
     def __repr__(self) -> str:
         return "HandInButton()"
 
-    def open(self) -> HandIn:
+    def show_tool(self) -> HandIn:
+        # Not `open`: ipywidgets.Widget.open() opens the widget's comm; overriding it leaves the
+        # front end with "model not found".
         if self.tool is None:
             self.tool = HandIn(self.store)
             self.children = [self.tool]
