@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import agenda, summary
-from ..workshop import paper, runsheet
+from ..workshop import links, paper, runsheet
 from .classes import fail
 
 AGENDA_HELP = "90, half-day or full-day (default 90)"
@@ -45,7 +45,7 @@ def register(commands) -> None:
     p.add_argument("--start", default="09:00", help="start time, HH:MM (default 09:00)")
     p.add_argument("--place", default="to be confirmed", help="room and building, or 'online'")
     p.add_argument("--instructor", default="Your instructor", help="the name that signs the email")
-    p.add_argument("--title", default="Build and keep your network", help="the session's title")
+    p.add_argument("--title", default=links.COURSE_TITLE, help="the session's title")
     p.add_argument("--agenda", default="90", help=AGENDA_HELP)
     p.add_argument("--paper", metavar="A4|letter", help=PAPER_HELP)
     p.add_argument("--out", metavar="DIR", default="workshop", help="folder to write into (default: workshop)")

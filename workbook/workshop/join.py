@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import string
 from pathlib import Path
 
 from .. import agenda as agenda_module
 from .. import course
-from . import paper, qr, slides
+from . import paper, qr
+from .links import COURSE_TITLE, COURSE_URL
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_FIELD = 200
@@ -48,9 +50,9 @@ class Details:
     start: str = "09:00"
     place: str = "to be confirmed"
     instructor: str = "Your instructor"
-    title: str = "Build and keep your network"
+    title: str = COURSE_TITLE
     format_key: str = "90min"
-    course_url: str = slides.COURSE_URL
+    course_url: str = COURSE_URL
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,7 +130,9 @@ def materials(details: Details, *, paper_size: str = "A4") -> Materials:
 
 
 def join_page(*, title: str, date: str, start: str, place: str, link: str, course_url: str, paper_size: str) -> str:
-    e = slides.esc
+    def e(text: str) -> str:
+        return html.escape(text, quote=True)
+
     trouble = "".join(f"<li>{e(t)}</li>" for t in TROUBLE)
     places = "".join(f"<li><strong>{e(where)}:</strong> {e(what)}</li>" for where, what in DATA_PLACES)
     return f"""<!DOCTYPE html>

@@ -14,6 +14,7 @@ and handout exists."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from .. import agenda as agenda_module
 from .. import course
@@ -367,9 +368,7 @@ def pages(sheet: RunSheet) -> list[Page]:
 def missing_pages(sheet: RunSheet, root=None) -> list[str]:
     """Every page the run sheet names that is not in the course folder (a file, or a notebook
     section heading), as one line each; empty when all exist."""
-    from pathlib import Path
-
-    from . import lessons
+    from . import lessons  # reads notebooks (nbformat): loaded only when pages are checked
 
     root = Path(root) if root is not None else lessons.ROOT
     problems = []

@@ -23,16 +23,13 @@ from pathlib import Path
 
 from .. import agenda as agenda_module
 from . import lessons, paper, qr, runsheet
+from .links import COURSE_TITLE, COURSE_URL, DEFAULT_LINK
 
 REVEAL_VERSION = "6.0.2"
 VENDOR = Path(__file__).resolve().parent / "vendor" / "reveal.js"
 REVEAL_FOLDER = "reveal.js"  # the copy beside each deck
 REVEAL_FILES = ("reveal.js", "reveal.css", "theme/white.css", "LICENSE")
 
-COURSE_URL = "https://github.com/networking-workbook/networking-workbook"
-# What learners open when the instructor names nothing else: chapter 00 on Binder (needs no hub).
-DEFAULT_LINK = "https://mybinder.org/v2/gh/networking-workbook/networking-workbook/main?urlpath=lab/tree/notebooks/00-start-here.ipynb"
-COURSE_TITLE = "Build and keep your network"
 MARGIN = 0.04  # reveal.js's margin around each slide, as a share of its size
 PRINT_WAIT_MS = 30_000
 
