@@ -46,7 +46,6 @@ STYLE = """
 .reveal .title-grid { display: grid; grid-template-columns: 1fr auto; gap: 1em; align-items: center; }
 .reveal .qr svg { width: 9em; height: 9em; }
 .reveal .url { font-size: 0.5em; word-break: break-all; }
-.reveal .slide-number { background-color: rgba(0, 0, 0, 0.85); color: #fff; }
 """
 
 # A countdown on each timed slide: starts when the slide is shown, restarts on a click.
@@ -207,7 +206,9 @@ def build(format_key: str, *, link: str = DEFAULT_LINK, course_url: str = COURSE
         "height": height,
         "margin": MARGIN,
         "hash": True,
-        "slideNumber": "c/t",
+        # No slide numbers: reveal.js draws them as links to its own "#/slide" routes, which are
+        # not anchors in the page (the book's link check reads them as broken).
+        "slideNumber": False,
         "transition": "none",
         "pdfMaxPagesPerSlide": 1,
         "pdfSeparateFragments": False,
