@@ -113,7 +113,7 @@ def run_slides(args) -> int:
     except OSError as error:
         return fail(f"cannot write into {args.out}: {error.strerror}.")
     print(f"wrote {path} ({deck.slides} slides, {size}) and {sheet}")
-    print(f"open it in a browser; press F for full screen, S for speaker view. To print: open {path.name}?print-pdf")
+    print(f"open it in a browser; press F for full screen, Esc for an overview of all slides. To print: open {path.name}?print-pdf")
     if args.pdf:
         browser = printing.find_chromium()
         if browser is None:
