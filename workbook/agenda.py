@@ -16,6 +16,10 @@ Why these chapters:
 - Full day: every chapter, plus a mock networking round after chapter 06 where pairs practise
   openers and follow-ups with the conversation planner.
 
+Every format ends with a 3-minute slot for handing in the anonymous class summary (optional for
+each learner; see workbook/widgets/hand_in.py), then the closing round, which keeps a few minutes
+for questions.
+
 Breaks: a break goes between two blocks whenever the next block would take the stretch since the
 last break past `max_stretch` minutes (90). No break after the welcome or before the closing round.
 In the full day the first break that starts at or after `lunch_after` minutes becomes the lunch.
@@ -59,7 +63,10 @@ class Format:
     lunch_minutes: int = 60
     pre_reading: tuple[str, ...] = ()  # chapters set as reading before the session
     why: str = ""
+    hand_in: int = 3  # minutes for handing in class summaries, just before the closing round
 
+
+HAND_IN_TITLE = "Hand in class summaries (optional, anonymous)"
 
 ACTIVITIES = {
     "practice": Activity(
@@ -79,7 +86,7 @@ FORMATS: dict[str, Format] = {
             tolerance=0,
             items=("00", "07", "08"),
             welcome=5,
-            closing=10,
+            closing=7,
             pre_reading=("01",),
             why=(
                 "Chapter 00 gets every workbook open; 07 is the principle the rest of the course "
@@ -121,7 +128,7 @@ FORMATS: dict[str, Format] = {
 
 @dataclasses.dataclass(frozen=True)
 class Block:
-    kind: str  # "welcome", "chapter", "activity", "break", "lunch", "closing"
+    kind: str  # "welcome", "chapter", "activity", "break", "lunch", "hand-in", "closing"
     title: str
     start: int  # minutes from the start of the session
     minutes: int
@@ -212,7 +219,7 @@ def build(
         blocks.append(Block(kind, title, clock, minutes, **extra))
         clock += minutes
 
-    add("welcome", "Welcome, introductions and the day's plan", fmt.welcome)
+    add("welcome", "Welcome and launch: everyone opens the course", fmt.welcome)
     stretch = fmt.welcome
     lunch_taken = fmt.lunch_after is None
     for index, item in enumerate(body):
@@ -231,6 +238,7 @@ def build(
         blocks.append(dataclasses.replace(item, start=clock))
         clock += item.minutes
         stretch += item.minutes
+    add("hand-in", HAND_IN_TITLE, fmt.hand_in)
     add("closing", "Closing round: one action each, questions, feedback", fmt.closing)
 
     agenda = Agenda(fmt, begin, tuple(blocks), custom=chapters is not None)
@@ -239,7 +247,7 @@ def build(
         chapter_minutes = sum(b.minutes for b in blocks if b.kind in ("chapter", "activity"))
         raise AgendaError(
             f"the {fmt.title} agenda would last {agenda.minutes} minutes "
-            f"({chapter_minutes} of chapters and activities plus welcome, breaks and closing), "
+            f"({chapter_minutes} of chapters and activities plus welcome, breaks, hand-in and closing), "
             f"{agenda.minutes - limit} more than the {limit} the format allows; "
             "drop a chapter or choose a longer format."
         )
@@ -291,7 +299,9 @@ These agendas are computed from each chapter's teaching and exercise minutes (th
 lesson notebooks and the chapter guides show), so they change when a chapter's timing changes.
 Every chapter block lasts exactly its teaching plus exercise minutes. A break goes in wherever the
 next block would run past 90 minutes without one; in the full day the first break at least 2 hours 45 minutes
-after the start becomes lunch. To print an agenda for another start time or another choice of chapters:
+after the start becomes lunch. Each agenda ends with three minutes for learners who want to hand in
+their anonymous class summary, then the closing round. The {doc}`runsheets` split every block into
+minute-by-minute steps. To print an agenda for another start time or another choice of chapters:
 
 ```
 python -m workbook agenda --format half-day --start 13:30

@@ -1,7 +1,8 @@
 """My progress: per chapter, whether you visited it, your self-check score and the exercises you
 attempted, plus a count of what you have entered in the tools. Shown at the end of every lesson.
 
-`workbook.progress()` reads your own workbook; `workbook.progress(store)` any other store."""
+`workbook.progress()` reads your own workbook; `workbook.progress(store)` any other store. In a
+notebook the view ends with a button that opens the class-summary hand-in (widgets/hand_in.py)."""
 
 from __future__ import annotations
 
@@ -78,7 +79,7 @@ def totals(store: Store) -> dict[str, int]:
 class Progress:
     chapters: pd.DataFrame
     counts: dict[str, int]
-    store: Store | None = dataclasses.field(default=None, repr=False)
+    store: Store | None = dataclasses.field(default=None, repr=False, compare=False)
 
     @property
     def visited(self) -> int:
@@ -135,6 +136,7 @@ class Progress:
             display({"text/html": self._repr_html_()}, raw=True)
             return
         ProgressView(self.store)._ipython_display_()
+
 
 
 def progress(store: Store | None = None) -> Progress:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from html import escape
 import os
 import random
 import secrets
@@ -397,6 +398,27 @@ class Report:
                     lines.append(f"| {c.category} | {c.learners} | {c.total} |")
             lines.append("")
         return "\n".join(lines)
+
+    def to_html(self) -> str:
+        """The same tables as HTML (the website renders notebook Markdown output as plain text)."""
+        parts = [
+            f"<p>From {self.learners} learners' summaries. A number backed by fewer than {K_MIN} learners "
+            f"reads 'fewer than {K_MIN}'; see the instructor guide for the rule.</p>"
+        ]
+        for t in self.tables:
+            rows = "".join(
+                f"<tr><th scope='row'>{escape(c.category)}</th>"
+                + (f"<td>fewer than {K_MIN}</td><td>hidden</td>" if c.hidden else f"<td>{c.learners}</td><td>{c.total}</td>")
+                + "</tr>"
+                for c in t.cells
+            )
+            parts.append(
+                "<table class='workbook-table' style='border-collapse:collapse;margin-bottom:1em'>"
+                f"<caption style='text-align:left;font-weight:bold'>{escape(t.title)}</caption>"
+                f"<thead><tr><th scope='col'>category</th><th scope='col'>learners</th><th scope='col'>{escape(t.unit)}</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table>"
+            )
+        return "\n".join(parts)
 
 
 def build_report(loaded: Loaded, k: int = K_MIN) -> Report:

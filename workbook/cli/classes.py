@@ -2,7 +2,7 @@
 
     python -m workbook agenda [--format 90min|half-day|full-day] [--start 09:00] [--chapters 00,07,08]
     python -m workbook agenda --write book/instructors/agendas.md
-    python -m workbook handouts [--pdf DIR]
+    python -m workbook handouts [--pdf DIR] [--paper A4|letter]
     python -m workbook class-summary export PATH [--new-id]
     python -m workbook class-summary aggregate DIR [--out FILE.md]
     python -m workbook class-summary examples DIR [--count N]
@@ -12,21 +12,18 @@ Exit status: 0 done; 1 the class summary refused to report (fewer than 5 valid s
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from .. import agenda, summary
 from ..store import Store, StoreError, default_path
+from ..workshop import paper
+from ..workshop.printing import find_chromium, print_pdf
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 HANDOUTS_DIR = REPO_ROOT / "book" / "handouts"
 HANDOUTS = ("conversation-card.html", "plan-30-60-90.html")
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-PRINT_TIMEOUT_S = 120
 
 
 def fail(message: str, status: int = 2) -> int:
@@ -44,6 +41,7 @@ def register(commands) -> None:
 
     p = commands.add_parser("handouts", help="list the printable handouts, or print them to PDF with Chromium")
     p.add_argument("--pdf", metavar="DIR", help="write one PDF per handout into DIR (needs Chromium)")
+    p.add_argument("--paper", metavar="A4|letter", help="paper size for --pdf (default: from the locale, else A4)")
     p.set_defaults(handler=run_handouts)
 
     p = commands.add_parser("class-summary", help="anonymous class summaries: export yours, aggregate a class")
@@ -94,44 +92,6 @@ def run_agenda(args) -> int:
 # --- handouts -----------------------------------------------------------------------------------
 
 
-def find_chromium() -> str | None:
-    override = os.environ.get("WORKBOOK_CHROMIUM", "").strip()
-    if override:
-        return override if Path(override).exists() else None
-    for name in CHROMIUM_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-def print_pdf(browser: str, source: Path, target: Path) -> None:
-    """Print one HTML file to PDF with headless Chromium; raise RuntimeError with a short reason."""
-    with tempfile.TemporaryDirectory(prefix="workbook-chromium-") as profile:
-        command = [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={profile}",
-            "--no-pdf-header-footer",  # Chromium 120 and later
-            "--print-to-pdf-no-header",  # older releases; each ignores the other's flag
-            f"--print-to-pdf={target}",
-            source.resolve().as_uri(),
-        ]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=PRINT_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            raise RuntimeError(f"Chromium took more than {PRINT_TIMEOUT_S} s to print {source.name}") from None
-    if done.returncode != 0 or not target.exists() or target.read_bytes()[:5] != b"%PDF-":
-        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise RuntimeError(f"Chromium could not print {source.name} (exit {done.returncode}: {last[:200]})")
-
-
 def run_handouts(args) -> int:
     sources = [HANDOUTS_DIR / name for name in HANDOUTS]
     missing = [s for s in sources if not s.is_file()]
@@ -141,6 +101,10 @@ def run_handouts(args) -> int:
         for source in sources:
             print(source)
         return 0
+    try:
+        size = paper.choose(args.paper)
+    except ValueError as error:
+        return fail(str(error))
     browser = find_chromium()
     if browser is None:
         return fail(
@@ -152,14 +116,24 @@ def run_handouts(args) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         return fail(f"cannot create {folder}: {error.strerror}.")
-    for source in sources:
-        target = folder / (source.stem + ".pdf")
-        try:
-            print_pdf(browser, source, target)
-        except (RuntimeError, OSError) as error:
-            return fail(str(error))
-        print(f"wrote {target}")
+    with tempfile.TemporaryDirectory(prefix="workbook-handouts-") as scratch:
+        for source in sources:
+            target = folder / (source.stem + ".pdf")
+            # The handouts name no paper size, so each is printed from a copy that does.
+            sized = Path(scratch) / source.name
+            sized.write_text(with_paper(source.read_text(encoding="utf-8"), size), encoding="utf-8")
+            try:
+                print_pdf(browser, sized, target)
+            except (RuntimeError, OSError) as error:
+                return fail(str(error))
+            print(f"wrote {target} ({size})")
     return 0
+
+
+def with_paper(page: str, size: str) -> str:
+    """The handout's HTML with a print rule for the paper size, just before </head>."""
+    head_end = page.index("</head>")
+    return page[:head_end] + f"<style>{paper.page_css(size)}</style>\n" + page[head_end:]
 
 
 # --- class summary ------------------------------------------------------------------------------

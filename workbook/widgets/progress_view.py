@@ -8,6 +8,7 @@ import ipywidgets as widgets
 from ..progress import progress_of
 from ..store import Store
 from .common import Tool
+from .hand_in import HandInButton
 
 
 class ProgressView(Tool):
@@ -16,7 +17,8 @@ class ProgressView(Tool):
     def __init__(self, store: Store):
         self.view = widgets.HTML()
         self.chart = widgets.HTML()
-        super().__init__(store, [self.view, self.chart])
+        extras = [] if store.get_meta("persona") else [HandInButton(store)]  # hand in your own summary only
+        super().__init__(store, [self.view, self.chart, *extras])
         self.refresh()
 
     @property
