@@ -175,7 +175,7 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
     with jupyterlab(tmp_path, settings=LAB_SETTINGS) as (base, token), browser_page() as page:
         errors: list[str] = []
         missing: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("pageerror", lambda error: errors.append(f"{error.message}\n{(error.stack or '')[:800]}"))
         page.on(
             "response",
             lambda r: r.status == 404 and ("/api/contents/" in r.url or "/files/" in r.url) and missing.append(r.url),

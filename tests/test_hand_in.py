@@ -13,7 +13,6 @@ import pytest
 
 from test_summary import MARKERS, make_store
 from workbook import summary
-from workbook.progress import progress as show_progress
 from workbook.widgets import hand_in
 
 
@@ -95,13 +94,11 @@ def test_drop_folder_that_does_not_exist_is_reported(seeded, tmp_path, monkeypat
     assert "does not exist" in tool.drop_status.text and not (tmp_path / "nowhere").exists()
 
 
-def test_progress_view_ends_with_the_hand_in_button(seeded, monkeypatch):
-    shown = []
-    monkeypatch.setattr("IPython.display.display", lambda *objects, **kwargs: shown.extend(objects))
-    view = show_progress(seeded)
-    view._ipython_display_()
-    assert shown[0]["text/html"] == view._repr_html_()
-    button = shown[-1]
+def test_progress_view_ends_with_the_hand_in_button(seeded):
+    from workbook.widgets.progress_view import ProgressView
+
+    view = ProgressView(seeded)
+    button = view.children[-1]
     assert isinstance(button, hand_in.HandInButton)
     button.button.click()
     assert isinstance(button.tool, hand_in.HandIn) and button.children == (button.tool,)

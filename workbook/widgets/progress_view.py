@@ -17,8 +17,7 @@ class ProgressView(Tool):
     def __init__(self, store: Store):
         self.view = widgets.HTML()
         self.chart = widgets.HTML()
-        extras = [] if store.get_meta("persona") else [HandInButton(store)]  # hand in your own summary only
-        super().__init__(store, [self.view, self.chart, *extras])
+        super().__init__(store, [self.view, self.chart, HandInButton(store)])
         self.refresh()
 
     @property
