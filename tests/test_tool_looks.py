@@ -92,3 +92,14 @@ def test_a_refused_field_is_outlined_and_its_message_sits_beside_it(store):
     tracker.note.value = "ok"
     tracker.log_button.click()
     assert "workbook-invalid" not in tracker.note._dom_classes
+
+
+def test_long_lists_can_be_shown_whole(store):
+    from workbook.widgets import ContactBook
+
+    for n in range(60):
+        store.add_contact(Contact(name=f"Person {n:02d}"))
+    book = ContactBook(store)
+    assert "50 of 60 shown" in book.all_view.value and book.show_everyone.layout.display != "none"
+    book.show_everyone.value = True
+    assert "60 of 60 shown" in book.all_view.value and "Person 59" in book.all_view.value

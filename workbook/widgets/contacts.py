@@ -112,6 +112,8 @@ class ContactBook(Tool):
         self.search = widgets.Text(placeholder="Filter by name", description="Find", style=LABEL_STYLE, continuous_update=False)
         self.search.observe(lambda _: self._show_all(), "value")
         self.all_view = widgets.HTML()
+        self.show_everyone = widgets.ToggleButton(description="Show everyone", icon="list")
+        self.show_everyone.observe(lambda _: self._show_all(), "value")
 
         cadence_help = widgets.HTML(
             "<small>Defaults (this course's own convention, not a research finding): "
@@ -134,7 +136,7 @@ class ContactBook(Tool):
                         self.status,
                     ]
                 ),
-                widgets.VBox([self.search, self.all_view]),
+                widgets.VBox([self.search, self.all_view, self.show_everyone]),
             ],
             titles=["Who is due", "Add or edit", "Everyone"],
         )
@@ -310,10 +312,13 @@ class ContactBook(Tool):
 
     def _show_all(self) -> None:
         table = self.table()
+        shown = table if self.show_everyone.value else table.head(ALL_SHOWN)
+        self.show_everyone.layout.display = None if len(table) > ALL_SHOWN else "none"
+        self.show_everyone.description = f"Show the first {ALL_SHOWN}" if self.show_everyone.value else f"Show all {len(table)}"
         self.all_view.value = html_table(
-            table.head(ALL_SHOWN),
+            shown,
             {h: h for h in DUE_HEADINGS.values()},
-            caption=f"Keep-in-touch health: {min(len(table), ALL_SHOWN)} of {len(table)} shown",
+            caption=f"Keep-in-touch health: {len(shown)} of {len(table)} shown",
             empty="No contacts to show: add one in the Add or edit tab, or clear the filter.",
         )
 
