@@ -27,6 +27,11 @@ _LAZY = {
     "TimeBlocks": ".widgets",
     "ImportContacts": ".widgets",
     "NinetyDayPlan": ".widgets.goals",
+    "TakeStock": ".widgets.take_stock",
+    "SortPeople": ".widgets.take_stock",
+    "WhoKnows": ".widgets.who_knows",
+    "MyPlan": ".widgets.my_plan",
+    "ThisWeek": ".widgets.this_week",
     "export_workbook": ".export",
 }
 

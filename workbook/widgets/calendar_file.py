@@ -1,0 +1,46 @@
+"""The learner's calendar file: open follow-ups and weekly time blocks (the weekly review among
+them) written by the calendar exporter (workbook.formats.exporter.export_ics) beside the workbook,
+and offered as a download. Shared by the weekly page and chapter 08's plan."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from ..formats.exporter import export_ics
+from ..store import Store
+from .common import Status, esc
+
+FILE_NAME = "my-network.ics"
+WRITTEN_KEY = "calendar_file"  # meta: where the file was last written
+
+
+def calendar_path(store: Store) -> Path:
+    return store.path.parent / FILE_NAME
+
+
+class CalendarFile(widgets.VBox):
+    """A button that writes the calendar file; `write()` does the same and returns the path."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.button = widgets.Button(description="Write my calendar file", icon="calendar", button_style="info")
+        self.button.on_click(lambda _: self.write())
+        self.status = Status()
+        self.download = widgets.HTML()
+        super().__init__([self.button, self.status, self.download])
+
+    def write(self) -> Path:
+        path = calendar_path(self.store)
+        message = export_ics(self.store, path)
+        self.store.set_meta(WRITTEN_KEY, str(path))
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        self.download.value = (
+            f"<a download='{FILE_NAME}' href='data:text/calendar;base64,{data}'>Download {esc(FILE_NAME)}</a> "
+            "and open it with your calendar app (Outlook, Google Calendar, Apple Calendar): the follow-ups and "
+            "the weekly times appear there. Write it again whenever your plan changes."
+        )
+        self.status.ok(message.replace(str(path), path.name))
+        return path
