@@ -61,9 +61,11 @@ def take_stock(typed: dict[str, str], existing_names) -> StockTake:
     or typed under two categories are added once. Raises ValidationError naming the category and
     the name when a name cannot be saved."""
     known = {str(n).casefold() for n in existing_names}
-    new, already = [], []
+    new, already, adding = [], [], set()
     for category in CATEGORIES:
         for name in names_in(typed.get(category.key, "")):
+            if name.casefold() in adding:  # typed under two parts of life: added under the first
+                continue
             if name.casefold() in known:
                 already.append(name)
                 continue
@@ -71,7 +73,7 @@ def take_stock(typed: dict[str, str], existing_names) -> StockTake:
                 contact = Contact(name=name, circle=category.circle, how_met=category.label).validated()
             except ValidationError as error:
                 raise ValidationError(category.key, f"{category.label}, {name[:40]!r}: {error.message}") from None
-            known.add(name.casefold())
+            adding.add(name.casefold())
             new.append(contact)
     return StockTake(new, already)
 

@@ -1,5 +1,6 @@
-"""My progress: per chapter, whether you visited it, your self-check score and the exercises you
-attempted, plus a count of what you have entered in the tools. Shown at the end of every lesson.
+"""My progress: per chapter, whether you visited it, your self-check score, the required activities
+done on your own network (workbook.checks.own) and the Python exercises you attempted, plus a count
+of what you have entered in the tools. Shown at the end of every lesson.
 
 `workbook.progress()` reads your own workbook; `workbook.progress(store)` any other store."""
 
@@ -24,12 +25,19 @@ COLUMNS = {
     "title": "Title",
     "visited": "Visited",
     "quiz": "Self-check",
-    "exercises": "Exercises attempted",
+    "own": "On your own network",
+    "exercises": "Python exercises attempted",
 }
+THIS_WEEK = "../notebooks/this-week.ipynb"  # the same path from notebooks/, exercises/ and solutions/
 
 
 def chapter_table(store: Store) -> pd.DataFrame:
-    """One row per chapter (course.CHAPTERS): visited, quiz right / questions, exercises attempted."""
+    """One row per chapter (course.CHAPTERS): visited, quiz right / questions, own-network
+    activities done / required, exercises attempted."""
+    # Imported here: the checks load networkx, which `import workbook` and the CLI do without.
+    from .checks.own import own_network_done
+
+    own = own_network_done(store)
     progress = store.query("SELECT chapter, item FROM progress")
     answers = store.query("SELECT chapter, correct FROM quiz_answers")
     rows = []
@@ -47,6 +55,9 @@ def chapter_table(store: Store) -> pd.DataFrame:
                 "answered": len(mine),
                 "questions": questions,
                 "quiz": f"{right} / {questions}",
+                "own_done": own.get(ch.number, (0, 0))[0],
+                "own_required": own.get(ch.number, (0, 0))[1],
+                "own": f"{own[ch.number][0]} / {own[ch.number][1]}" if ch.number in own else "",
                 "exercises": int(items.str.startswith(EXERCISE_PREFIX).sum()),
             }
         )
@@ -76,6 +87,11 @@ class Progress:
     counts: dict[str, int]
 
     @property
+    def own_network(self) -> tuple[int, int]:
+        """Required activities on your own network: (done, required) over the course."""
+        return int(self.chapters["own_done"].sum()), int(self.chapters["own_required"].sum())
+
+    @property
     def visited(self) -> int:
         return int((self.chapters["visited"] == "yes").sum())
 
@@ -95,8 +111,12 @@ class Progress:
             lines.append(
                 f"  {r.chapter} {r.title}: visited {r.visited}, self-check {r.quiz}, "
                 f"{r.exercises} exercise{'s' if r.exercises != 1 else ''} attempted"
+                + (f", on your own network {r.own_done} of {r.own_required}" if r.own_required else "")
             )
+        done, required = self.own_network
+        lines.append(f"On your own network: {done} of {required} activities done")
         lines.append("In your tools: " + ", ".join(f"{n} {label}" for label, n in self.counts.items()))
+        lines.append(f"Every week after the course: My network this week ({THIS_WEEK})")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -113,7 +133,9 @@ class Progress:
             f"<caption style='text-align:left;font-weight:bold'>My progress: {self.visited} of "
             f"{len(self.chapters)} chapters visited</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            f"<p><b>On your own network</b>: {self.own_network[0]} of {self.own_network[1]} activities done.</p>"
             f"<p><b>In your tools</b></p><ul>{counts}</ul>"
+            f"<p>Every week after the course: <a href='{THIS_WEEK}'>My network this week</a>.</p>"
             f"{self.chart().html()}</div>"
         )
 

@@ -27,6 +27,9 @@ REVIEW_KEY = "this_week_review_block"
 REVIEW_LABEL = "My network this week (open notebooks/this-week.ipynb)"
 REVIEW_MINUTES = 15
 NOTHING_LOGGED = "nothing logged yet"
+CALENDAR_FILE = "my-network.ics"
+CALENDAR_KEY = "calendar_file"  # meta: where the calendar file was last written
+CALENDAR_REVIEW_KEY = "calendar_file_review"  # meta: the weekly review block it carried
 
 
 @dataclasses.dataclass

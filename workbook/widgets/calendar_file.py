@@ -11,14 +11,12 @@ import ipywidgets as widgets
 
 from ..formats.exporter import export_ics
 from ..store import Store
+from ..weekly import CALENDAR_FILE, CALENDAR_KEY, CALENDAR_REVIEW_KEY, REVIEW_KEY
 from .common import Status, esc
-
-FILE_NAME = "my-network.ics"
-WRITTEN_KEY = "calendar_file"  # meta: where the file was last written
 
 
 def calendar_path(store: Store) -> Path:
-    return store.path.parent / FILE_NAME
+    return store.path.parent / CALENDAR_FILE
 
 
 class CalendarFile(widgets.VBox):
@@ -35,10 +33,11 @@ class CalendarFile(widgets.VBox):
     def write(self) -> Path:
         path = calendar_path(self.store)
         message = export_ics(self.store, path)
-        self.store.set_meta(WRITTEN_KEY, str(path))
+        self.store.set_meta(CALENDAR_KEY, str(path))
+        self.store.set_meta(CALENDAR_REVIEW_KEY, self.store.get_meta(REVIEW_KEY) or "")
         data = base64.b64encode(path.read_bytes()).decode("ascii")
         self.download.value = (
-            f"<a download='{FILE_NAME}' href='data:text/calendar;base64,{data}'>Download {esc(FILE_NAME)}</a> "
+            f"<a download='{CALENDAR_FILE}' href='data:text/calendar;base64,{data}'>Download {esc(CALENDAR_FILE)}</a> "
             "and open it with your calendar app (Outlook, Google Calendar, Apple Calendar): the follow-ups and "
             "the weekly times appear there. Write it again whenever your plan changes."
         )

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from ..model import KINDS, Exchange, ValidationError, nudges
 from ..network import OVERDUE, WEEKDAYS, TimeBlock, keep_in_touch
 from ..store import Store
-from ..weekly import REVIEW_KEY, REVIEW_LABEL, REVIEW_MINUTES, Week, describe, this_week
+from ..weekly import CALENDAR_REVIEW_KEY, REVIEW_KEY, REVIEW_LABEL, REVIEW_MINUTES, Week, describe, this_week
 from .calendar_file import CalendarFile
 from .common import LABEL_STYLE, WIDE, Status, esc, heading
 
@@ -146,6 +146,7 @@ class ThisWeek(widgets.VBox):
                 self.store.delete_time_block(old)
             block_id = self.store.add_time_block(block)
             self.store.set_meta(REVIEW_KEY, str(block_id))
+            self.store.set_meta(CALENDAR_REVIEW_KEY, "")  # a calendar file written before misses the new time
         self._after(f"Your weekly review: every {WEEKDAYS[block.weekday]} at {start:%H:%M}. Write the calendar file to get the reminder.")
         return block_id
 
