@@ -47,6 +47,11 @@ class Week:
         return self.today + dt.timedelta(days=WINDOW_DAYS - 1)
 
 
+def day_text(day: dt.date) -> str:
+    """'Monday 7 December'."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
 def due_this_week(health: pd.DataFrame, shown: int = DUE_SHOWN) -> pd.DataFrame:
     """The most overdue contacts; if fewer than `shown`, then the closest placed contacts with
     nothing logged (layer 5 first), so a new workbook still suggests someone."""
@@ -129,10 +134,10 @@ def describe(week: Week) -> list[str]:
     else:
         lines.append("Your 30/60/90-day plan has no open step: add one in chapter 08.")
     for block, day in week.blocks:
-        lines.append(f"Networking time: {block.label}, {day:%A %d %B} {block.start:%H:%M}-{block.end:%H:%M}.")
+        lines.append(f"Networking time: {block.label}, {day_text(day)} {block.start:%H:%M}-{block.end:%H:%M}.")
     if not week.blocks:
         lines.append("No networking time booked in the next seven days.")
     if week.review is not None:
         block, day = week.review
-        lines.append(f"Next weekly review: {day:%A %d %B} at {block.start:%H:%M}.")
+        lines.append(f"Next weekly review: {day_text(day)} at {block.start:%H:%M}.")
     return lines

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from ..model import KINDS, Exchange, ValidationError, nudges
 from ..network import OVERDUE, WEEKDAYS, TimeBlock, keep_in_touch
 from ..store import Store
-from ..weekly import CALENDAR_REVIEW_KEY, REVIEW_KEY, REVIEW_LABEL, REVIEW_MINUTES, Week, describe, this_week
+from ..weekly import CALENDAR_REVIEW_KEY, REVIEW_KEY, REVIEW_LABEL, REVIEW_MINUTES, Week, day_text, describe, this_week
 from .calendar_file import CalendarFile
 from .common import LABEL_STYLE, WIDE, Status, esc, heading
 
@@ -169,7 +169,7 @@ class ThisWeek(widgets.VBox):
             self._review_id(),
         )
         w = self.week
-        self.when_view.value = f"<p>{esc(f'{today:%A %d %B %Y} to {w.last_day:%A %d %B}')}</p>"
+        self.when_view.value = f"<p>{esc(f'{day_text(today)} {today.year} to {day_text(w.last_day)}')}</p>"
         self._show_due()
         self._show_promises()
         if w.giving is None:
@@ -187,7 +187,7 @@ class ThisWeek(widgets.VBox):
             self.step_view.value = f"<p>{s['horizon']} days: {esc(s['goal'])}" + (f" (with {esc(s['name'])})" if s["name"] else "") + "</p>"
             self.step_button.layout.display = None
         if w.blocks:
-            items = "".join(f"<li>{esc(f'{b.label}: {day:%A %d %B}, {b.start:%H:%M}-{b.end:%H:%M}')}</li>" for b, day in w.blocks)
+            items = "".join(f"<li>{esc(f'{b.label}: {day_text(day)}, {b.start:%H:%M}-{b.end:%H:%M}')}</li>" for b, day in w.blocks)
             self.blocks_view.value = f"<ul>{items}</ul>"
         else:
             self.blocks_view.value = "<p>No networking time in the next seven days: book a weekly slot in chapter 06's time blocks.</p>"
@@ -196,7 +196,7 @@ class ThisWeek(widgets.VBox):
             self.review_button.description = "Remind me every week"
         else:
             block, day = w.review
-            self.review_view.value = f"<p>{esc(f'Every {WEEKDAYS[block.weekday]} at {block.start:%H:%M}; next on {day:%A %d %B}.')}</p>"
+            self.review_view.value = f"<p>{esc(f'Every {WEEKDAYS[block.weekday]} at {block.start:%H:%M}; next on {day_text(day)}.')}</p>"
             self.review_button.description = "Move my weekly review"
 
     def _show_due(self) -> None:
