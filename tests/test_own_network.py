@@ -229,3 +229,16 @@ def test_progress_counts_the_own_network_activities(mine):
     assert shown.chapters.set_index("chapter").loc["00", "own"] == ""
     assert "01 Understanding networking: visited no, self-check 0 / " in repr(shown)
     assert "on your own network 1 of 2" in repr(shown) and "this-week.ipynb" in shown._repr_html_()
+
+
+def test_sort_people_finds_anyone_and_saves_before_filtering(mine):
+    add_people(mine, clubs="\n".join(f"Member {i:02d}" for i in range(35)), family="Ada")
+    sort = workbook.SortPeople()
+    ids = {name: cid for cid, name in mine.contact_names().items()}
+    assert len(sort.layers) == 30 and "6 more" in sort.rows_view.children[-1].value
+    assert ids["Member 34"] in sort.layers and ids["Member 00"] not in sort.layers  # the newest first
+    sort.layers[ids["Member 34"]].value = 5
+    sort.find.value = "member 00"  # an unsaved change is saved before the list changes
+    assert mine.keep_in_touch_settings(ids["Member 34"])["layer"] == 5 and list(sort.layers) == [ids["Member 00"]]
+    sort.find.value = "nobody"
+    assert "No one matches" in sort.rows_view.children[-1].value

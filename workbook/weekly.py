@@ -121,9 +121,9 @@ def describe(week: Week) -> list[str]:
     if week.promises.empty:
         lines.append("No promise is due in the next seven days.")
     for r in week.promises.itertuples(index=False):
-        who = "I promised" if r.owner == "me" else f"{r.name} promised"
+        who = f"My promise to {r.name}" if r.owner == "me" else f"{r.name} promised"
         late = f", {r.days_overdue} days late" if r.status == OVERDUE else ""
-        lines.append(f"Promise ({r.name}): {who}: {r.promise} (due {r.due}{late}).")
+        lines.append(f"{who}: {r.promise} (due {r.due}{late}).")
     if week.giving is not None:
         lines.append(f"Giving idea for {week.giving.name}: {week.giving.suggestion}.")
     else:

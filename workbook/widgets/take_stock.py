@@ -14,10 +14,10 @@ from ..model import CIRCLES, ValidationError
 from ..network import LAYER_NAMES, LAYERS, KeepInTouch
 from ..people import CATEGORIES, take_stock
 from ..store import Store
-from .common import Form, Status, esc, heading
+from .common import LABEL_STYLE, Form, Status, esc, heading
 from .importer import ImportContacts
 
-ROWS_SHOWN = 40
+ROWS_SHOWN = 30
 
 
 class TakeStock(widgets.VBox):
@@ -97,11 +97,16 @@ class TakeStock(widgets.VBox):
 class SortPeople(widgets.VBox):
     """`SortPeople(store)`; with no store, your own workbook.
 
-    One row per contact (those not yet in a layer first): `circles[contact_id]` and
-    `layers[contact_id]` are the dropdowns; `save_button.click()` saves every change."""
+    One row per contact (those not yet in a layer first, then the newest; `find` filters by name):
+    `circles[contact_id]` and `layers[contact_id]` are the dropdowns; `save_button.click()` saves
+    every change. Changing the filter saves what was changed first."""
 
     def __init__(self, store: Store | None = None):
         self.store = store if store is not None else Store()
+        self.circles: dict[int, widgets.Dropdown] = {}
+        self.layers: dict[int, widgets.Dropdown] = {}
+        self.find = widgets.Text(description="Find", placeholder="Part of a name", style=LABEL_STYLE, continuous_update=False)
+        self.find.observe(lambda _: self._on_find(), "value")
         self.rows_view = widgets.VBox()
         self.save_button = widgets.Button(description="Save", button_style="primary", icon="save")
         self.save_button.on_click(lambda _: self.save())
@@ -113,7 +118,7 @@ class SortPeople(widgets.VBox):
             "would call in a crisis; about 15 good friends; about 50 friends; about 150 everyone you "
             "would greet by name (Dunbar's layers). Leave a layer empty if you are not sure.</p>"
         )
-        super().__init__([heading("Sort your people"), widgets.HTML(help_text), self.rows_view,
+        super().__init__([heading("Sort your people"), widgets.HTML(help_text), self.find, self.rows_view,
                           widgets.HBox([self.save_button, self.reload_button]), self.status])
         self.refresh()
 
@@ -122,29 +127,47 @@ class SortPeople(widgets.VBox):
         return f"SortPeople({self.store!r}: {len(self.layers)} shown, {placed} in a layer)"
 
     def refresh(self) -> None:
-        frame = self.store.query(
-            "SELECT id, name, circle, layer FROM contacts ORDER BY layer IS NOT NULL, id DESC LIMIT ?", (ROWS_SHOWN,)
-        )
+        everyone = self.store.query("SELECT id, name, circle, layer FROM contacts ORDER BY layer IS NOT NULL, id DESC")
+        wanted = self.find.value.strip().casefold()
+        matching = everyone[everyone["name"].str.casefold().str.contains(wanted, regex=False)] if wanted else everyone
+        frame = matching.head(ROWS_SHOWN)
         self._saved = {int(r.id): (r.circle, None if pd.isna(r.layer) else int(r.layer)) for r in frame.itertuples()}
         self.circles: dict[int, widgets.Dropdown] = {}
         self.layers: dict[int, widgets.Dropdown] = {}
+        # One layout and style shared by each column's widgets: a notebook saves every widget's
+        # models, and a row per contact would otherwise mean four more models a row.
+        name_layout, circle_layout, layer_layout = (widgets.Layout(width=w) for w in ("14em", "10em", "16em"))
+        style = widgets.Dropdown().style  # a DescriptionStyle, which ipywidgets does not export
         rows = []
-        if frame.empty:
+        if everyone.empty:
             rows.append(widgets.HTML("<p>No contacts yet: take stock of the people you know first (chapter 01).</p>"))
         for r in frame.itertuples():
             cid = int(r.id)
             circle, layer = self._saved[cid]
-            self.circles[cid] = widgets.Dropdown(options=CIRCLES, value=circle, layout=widgets.Layout(width="10em"))
+            self.circles[cid] = widgets.Dropdown(options=CIRCLES, value=circle, layout=circle_layout, style=style)
             self.layers[cid] = widgets.Dropdown(
                 options=[("not placed yet", None)] + [(LAYER_NAMES[n], n) for n in LAYERS], value=layer,
-                layout=widgets.Layout(width="16em"),
+                layout=layer_layout, style=style,
             )
-            rows.append(widgets.HBox([widgets.HTML(esc(r.name), layout=widgets.Layout(width="14em")), self.circles[cid], self.layers[cid]]))
+            rows.append(widgets.HBox([widgets.HTML(esc(r.name), layout=name_layout), self.circles[cid], self.layers[cid]]))
+        if len(matching) > ROWS_SHOWN:
+            rows.append(widgets.HTML(f"<p>{esc(f'{len(matching) - ROWS_SHOWN} more: type part of a name in Find.')}</p>"))
+        elif wanted and matching.empty:
+            rows.append(widgets.HTML("<p>No one matches: clear Find to see everyone.</p>"))
         self.rows_view.children = rows
+
+    def _on_find(self) -> None:
+        if self._changed():
+            self.save()
+        else:
+            self.refresh()
+
+    def _changed(self) -> list[int]:
+        return [cid for cid in self.circles if (self.circles[cid].value, self.layers[cid].value) != self._saved[cid]]
 
     def save(self) -> int:
         """Save every changed row in one go; returns how many contacts changed."""
-        changed = [cid for cid in self.circles if (self.circles[cid].value, self.layers[cid].value) != self._saved[cid]]
+        changed = self._changed()
         try:
             with self.store.transaction():
                 for cid in changed:

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..store import Store
 from .common import LABEL_STYLE, WIDE, Status, esc, heading
 
-SHOWN = 60
+SHOWN = 45
 
 
 class WhoKnows(widgets.VBox):
@@ -100,8 +100,9 @@ class WhoKnows(widgets.VBox):
         others = [(cid, name) for cid, name in self._names.items() if cid != chosen and wanted in name.casefold()]
         # Those already linked first, so the saved picture is in view.
         others.sort(key=lambda pair: (pair[0] not in self._linked, pair[1].casefold()))
+        layout, style = widgets.Layout(width="18em"), widgets.Checkbox().style  # shared: fewer saved models
         for cid, name in others[:SHOWN]:
-            self.knows[cid] = widgets.Checkbox(value=cid in self._linked, description=name, indent=False, layout=widgets.Layout(width="18em"))
+            self.knows[cid] = widgets.Checkbox(value=cid in self._linked, description=name, indent=False, layout=layout, style=style)
         rows = [widgets.HBox(list(self.knows.values())[i:i + 3]) for i in range(0, len(self.knows), 3)]
         if len(others) > SHOWN:
             rows.append(widgets.HTML(f"<p>{esc(f'{len(others) - SHOWN} more: type part of a name in Find.')}</p>"))
