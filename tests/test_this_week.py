@@ -129,3 +129,13 @@ def test_the_sample_week_is_full():
     page = workbook.ThisWeek(sample_store())
     assert len(page.week.due) == 5 and len(page.week.promises) == 3 and page.week.giving is not None
     assert len(page.lines()) >= 6
+
+
+def test_the_giving_form_shows_only_with_an_idea(mine):
+    page = workbook.ThisWeek()
+    assert page.give_form.layout.display == "none" and "No giving idea yet" in page.giving_view.value
+    assert page.give_note.layout.display is None  # its shared layout is left alone
+    sam = mine.add_contact(Contact("Sam"))
+    mine.log_exchange(Exchange(sam, "received", "advice", TODAY, "CV tips"))
+    page.refresh()
+    assert page.give_form.layout.display is None and "Sam" in page.giving_view.value

@@ -24,11 +24,11 @@ class CalendarFile(widgets.VBox):
 
     def __init__(self, store: Store):
         self.store = store
-        self.button = widgets.Button(description="Write my calendar file", icon="calendar", button_style="info")
+        self.button = widgets.Button(description="Write my calendar file", icon="calendar", button_style="info", layout=widgets.Layout(width="auto"))
         self.button.on_click(lambda _: self.write())
         self.status = Status()
         self.download = widgets.HTML()
-        super().__init__([self.button, self.status, self.download])
+        super().__init__([widgets.HBox([self.button]), self.status, self.download])
 
     def write(self) -> Path:
         path = calendar_path(self.store)

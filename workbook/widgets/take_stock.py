@@ -28,14 +28,18 @@ class TakeStock(widgets.VBox):
     def __init__(self, store: Store | None = None):
         self.store = store if store is not None else Store()
         self.boxes = {
-            category.key: widgets.Textarea(placeholder="One name per line", rows=2, layout=widgets.Layout(width="22em"))
+            category.key: widgets.Textarea(placeholder="One name per line", rows=2, layout=widgets.Layout(width="20em"))
             for category in CATEGORIES
         }
         self.form = Form(dict(self.boxes))
-        form_rows = []
-        for category in CATEGORIES:
-            form_rows += [widgets.HTML(f"<b>{esc(category.prompt)}</b>"), self.form.row(category.key)]
-        self.add_button = widgets.Button(description="Add these people", button_style="primary", icon="user-plus")
+        # Two columns, so the ten parts of life fit on a screen.
+        form_rows = [
+            widgets.GridBox(
+                [widgets.VBox([widgets.HTML(f"<b>{esc(c.prompt)}</b>"), self.form.row(c.key)]) for c in CATEGORIES],
+                layout=widgets.Layout(grid_template_columns="repeat(2, minmax(0, 1fr))", grid_gap="0.2em 1.5em"),
+            )
+        ]
+        self.add_button = widgets.Button(description="Add these people", button_style="primary", icon="user-plus", layout=widgets.Layout(width="auto"))
         self.add_button.on_click(lambda _: self.add())
         self.status = Status()
         self.count_view = widgets.HTML()
@@ -47,7 +51,7 @@ class TakeStock(widgets.VBox):
                         widgets.HTML("<p>Go down the list and write the names that come to mind: first names are "
                                      "enough. Skip a part that does not fit your life.</p>"),
                         *form_rows,
-                        self.add_button,
+                        widgets.HBox([self.add_button]),
                         self.status,
                     ]
                 ),
@@ -110,7 +114,7 @@ class SortPeople(widgets.VBox):
         self.rows_view = widgets.VBox()
         self.save_button = widgets.Button(description="Save", button_style="primary", icon="save")
         self.save_button.on_click(lambda _: self.save())
-        self.reload_button = widgets.Button(description="Show my latest contacts", icon="refresh")
+        self.reload_button = widgets.Button(description="Show my latest contacts", icon="refresh", layout=widgets.Layout(width="auto"))
         self.reload_button.on_click(lambda _: self.refresh())
         self.status = Status()
         help_text = (

@@ -37,9 +37,9 @@ class ThisWeek(widgets.VBox):
         self.giving_view = widgets.HTML()
         self.give_kind = widgets.Dropdown(options=KINDS, value="other", description="What kind", style=LABEL_STYLE)
         self.give_note = widgets.Text(description="What I gave", style=LABEL_STYLE, layout=WIDE)
-        self.give_button = widgets.Button(description="Log what I gave", icon="gift", button_style="success")
+        self.give_button = widgets.Button(description="Log what I gave", icon="gift", button_style="success", layout=widgets.Layout(width="auto"))
         self.give_button.on_click(lambda _: self.log_giving())
-        self.giving_box = widgets.VBox([self.giving_view, self.give_kind, self.give_note, self.give_button])
+        self.give_form = widgets.VBox([self.give_kind, self.give_note, self.give_button])  # hidden without an idea
         self.step_view = widgets.HTML()
         self.step_button = widgets.Button(description="Done", icon="check", button_style="success")
         self.step_button.on_click(lambda _: self.step_done())
@@ -47,11 +47,12 @@ class ThisWeek(widgets.VBox):
         self.review_view = widgets.HTML()
         self.review_day = widgets.Dropdown(options=[(d, i) for i, d in enumerate(WEEKDAYS)], value=0, description="Every", style=LABEL_STYLE)
         self.review_time = widgets.TimePicker(value=dt.time(9, 0), description="At", style=LABEL_STYLE)
-        self.review_button = widgets.Button(description="Remind me every week", icon="bell", button_style="primary")
+        self.review_button = widgets.Button(description="Remind me every week", icon="bell", button_style="primary", layout=widgets.Layout(width="auto"))
         self.review_button.on_click(lambda _: self.set_review())
         self.calendar = CalendarFile(self.store)
         self.talked_buttons: dict[int, widgets.Button] = {}
         self.done_buttons: dict[int, widgets.Button] = {}
+        self._row_button = widgets.Layout(width="auto")  # shared by the rows' buttons: fewer saved models
         super().__init__(
             [
                 heading("My network this week"),
@@ -62,7 +63,8 @@ class ThisWeek(widgets.VBox):
                 heading("Promises due or overdue", 4),
                 self.promises_view,
                 heading("One thing to give", 4),
-                self.giving_box,
+                self.giving_view,
+                self.give_form,
                 heading("Next step of your plan", 4),
                 widgets.HBox([widgets.Box([self.step_view], layout=ROW), self.step_button]),
                 heading("Your networking time", 4),
@@ -174,11 +176,11 @@ class ThisWeek(widgets.VBox):
         self._show_promises()
         if w.giving is None:
             self.giving_view.value = "<p>No giving idea yet: log what you give and receive in the reciprocity tracker (chapter 07).</p>"
-            self.give_kind.layout.display = self.give_note.layout.display = self.give_button.layout.display = "none"
+            self.give_form.layout.display = "none"
         else:
             self.giving_view.value = f"<p><b>{esc(w.giving.name)}</b>: {esc(w.giving.suggestion)} <small>({esc(w.giving.reason)})</small></p>"
             self.give_note.value = w.giving.suggestion[:1].upper() + w.giving.suggestion[1:]
-            self.give_kind.layout.display = self.give_note.layout.display = self.give_button.layout.display = None
+            self.give_form.layout.display = None
         if w.next_step is None:
             self.step_view.value = "<p>No open step: add goals to your 30/60/90-day plan (chapter 08).</p>"
             self.step_button.layout.display = "none"
@@ -203,18 +205,19 @@ class ThisWeek(widgets.VBox):
         self.talked_buttons = {}
         rows = []
         for r in self.week.due.itertuples(index=False):
-            button = widgets.Button(description="We talked today", icon="comments", tooltip=f"Log a conversation with {r.name} today")
+            button = widgets.Button(description="We talked today", icon="comments", tooltip=f"Log a conversation with {r.name} today",
+                                    layout=self._row_button)
             button.on_click(lambda _, cid=int(r.contact_id): self.talked_today(cid))
             self.talked_buttons[int(r.contact_id)] = button
-            last = f"last {r.last_interaction}" if isinstance(r.last_interaction, str) else "nothing logged yet"
-            rows.append(widgets.HBox([widgets.HTML(f"<b>{esc(r.name)}</b> · {esc(r.status)} · {esc(last)}", layout=ROW), button]))
+            last = f" · last {esc(r.last_interaction)}" if isinstance(r.last_interaction, str) else ""
+            rows.append(widgets.HBox([widgets.HTML(f"<b>{esc(r.name)}</b> · {esc(r.status)}{last}", layout=ROW), button]))
         self.due_view.children = rows or [widgets.HTML("<p>Nobody is due: you are in touch with everyone on their rhythm.</p>")]
 
     def _show_promises(self) -> None:
         self.done_buttons = {}
         rows = []
         for r in self.week.promises.itertuples(index=False):
-            button = widgets.Button(description="Done", icon="check", tooltip=f"Mark done today: {r.promise}")
+            button = widgets.Button(description="Done", icon="check", tooltip=f"Mark done today: {r.promise}", layout=self._row_button)
             button.on_click(lambda _, fid=int(r.id): self.promise_done(fid))
             self.done_buttons[int(r.id)] = button
             who = "I promised" if r.owner == "me" else "They promised"

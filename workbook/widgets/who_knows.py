@@ -25,7 +25,7 @@ class WhoKnows(widgets.VBox):
         self.filter = widgets.Text(description="Find", placeholder="Filter the list by name", style=LABEL_STYLE, continuous_update=False)
         self.filter.observe(lambda _: self._show_boxes(), "value")
         self.boxes_view = widgets.VBox()
-        self.save_button = widgets.Button(description="Save who knows them", button_style="primary", icon="link")
+        self.save_button = widgets.Button(description="Save who knows them", button_style="primary", icon="link", layout=widgets.Layout(width="auto"))
         self.save_button.on_click(lambda _: self.save())
         self.status = Status()
         self.summary_view = widgets.HTML()
