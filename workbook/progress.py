@@ -28,7 +28,8 @@ COLUMNS = {
     "own": "On your own network",
     "exercises": "Python exercises attempted",
 }
-THIS_WEEK = "../notebooks/this-week.ipynb"  # the same path from notebooks/, exercises/ and solutions/
+# Named, not linked: an output's link is not rewritten for the book, where the page is .html.
+THIS_WEEK = "notebooks/this-week.ipynb"
 
 
 def chapter_table(store: Store) -> pd.DataFrame:
@@ -116,7 +117,7 @@ class Progress:
         done, required = self.own_network
         lines.append(f"On your own network: {done} of {required} activities done")
         lines.append("In your tools: " + ", ".join(f"{n} {label}" for label, n in self.counts.items()))
-        lines.append(f"Every week after the course: My network this week ({THIS_WEEK})")
+        lines.append(f"Every week after the course: My network this week (open {THIS_WEEK})")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -135,7 +136,7 @@ class Progress:
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
             f"<p><b>On your own network</b>: {self.own_network[0]} of {self.own_network[1]} activities done.</p>"
             f"<p><b>In your tools</b></p><ul>{counts}</ul>"
-            f"<p>Every week after the course: <a href='{THIS_WEEK}'>My network this week</a>.</p>"
+            f"<p>Every week after the course: <b>My network this week</b> (open <code>{THIS_WEEK}</code>).</p>"
             f"{self.chart().html()}</div>"
         )
 

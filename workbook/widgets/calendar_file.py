@@ -24,7 +24,7 @@ class CalendarFile(widgets.VBox):
 
     def __init__(self, store: Store):
         self.store = store
-        self.button = widgets.Button(description="Write my calendar file", icon="calendar", button_style="info", layout=widgets.Layout(width="auto"))
+        self.button = widgets.Button(description="Write my calendar file", icon="calendar", button_style="primary", layout=widgets.Layout(width="auto"))
         self.button.on_click(lambda _: self.write())
         self.status = Status()
         self.download = widgets.HTML()

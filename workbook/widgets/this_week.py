@@ -37,11 +37,11 @@ class ThisWeek(widgets.VBox):
         self.giving_view = widgets.HTML()
         self.give_kind = widgets.Dropdown(options=KINDS, value="other", description="What kind", style=LABEL_STYLE)
         self.give_note = widgets.Text(description="What I gave", style=LABEL_STYLE, layout=WIDE)
-        self.give_button = widgets.Button(description="Log what I gave", icon="gift", button_style="success", layout=widgets.Layout(width="auto"))
+        self.give_button = widgets.Button(description="Log what I gave", icon="gift", button_style="primary", layout=widgets.Layout(width="auto"))
         self.give_button.on_click(lambda _: self.log_giving())
         self.give_form = widgets.VBox([self.give_kind, self.give_note, self.give_button])  # hidden without an idea
         self.step_view = widgets.HTML()
-        self.step_button = widgets.Button(description="Done", icon="check", button_style="success")
+        self.step_button = widgets.Button(description="Done", icon="check")
         self.step_button.on_click(lambda _: self.step_done())
         self.blocks_view = widgets.HTML()
         self.review_view = widgets.HTML()
