@@ -128,11 +128,20 @@ EVERY_TABLE = {
     "ties": [{"a": 1, "b": 7}],
     "quiz_answers": [{"chapter": "03", "question": "q1", "choice": "b", "correct": 1, "answered_at": "2025-01-02 10:00:00"}],
     "progress": [{"chapter": "03", "item": "visited", "done_at": "2025-01-02 09:00:00"}],
-    "reflections": [{"chapter": "03", "prompt": "weak ties", "text": "Two people\nI miss.", "updated_at": "2025-01-02 11:00:00"}],
+    "reflections": [
+        {"chapter": "03", "prompt": "weak ties", "text": "Two people\nI miss.", "updated_at": "2025-01-02 11:00:00", "prompt_id": "weak ties"},
+        {"chapter": "00", "prompt": "What would you like your network to help you with this year?", "text": "A new job in logistics",
+         "updated_at": "2025-01-02 12:00:00", "prompt_id": "network-goal"},
+    ],
     "presence_audit": [{"network": "LinkedIn", "item": "photo", "checked": 1, "updated_at": "2025-01-03 10:00:00"}],
     "time_blocks": [{"id": 1, "label": "Friday calls", "weekday": 4, "start_time": "16:00", "end_time": "17:00", "starts_on": "2025-01-03"}],
     "goals": [{"id": 1, "horizon": 30, "goal": "Meet Bo", "contact_id": 7, "done_on": None, "created_at": "2025-01-03 12:00:00"}],
 }
+
+
+# Columns an upgrade fills from the rows it finds: schema 4 gives each reflection its prompt's
+# stable id (a course prompt's wording maps to its id; another prompt has none and is its own id).
+FILLED_BY_UPGRADE = {("reflections", "prompt_id"): [None, "network-goal"]}
 
 
 def old_workbook(path, version: int) -> dict[str, list[dict]]:
@@ -179,7 +188,9 @@ def test_an_old_schema_upgrades_in_place_keeping_every_row(tmp_path, version):
         old_columns = list(written[table][0])
         assert [{column: row[column] for column in old_columns} for row in rows] == written[table]
         for _, column, _, _, default, _ in raw.execute(f"PRAGMA table_info({table})"):
-            if column not in old_columns:  # a column the upgrade added holds its default
+            if (table, column) in FILLED_BY_UPGRADE:
+                assert [row[column] for row in rows] == FILLED_BY_UPGRADE[table, column], (table, column)
+            elif column not in old_columns:  # a column the upgrade added holds its default
                 value = raw.execute(f"SELECT {default or 'NULL'}").fetchone()[0]
                 assert all(row[column] == value for row in rows), (table, column)
     raw.close()
@@ -296,3 +307,37 @@ def test_threads_sharing_a_store_keep_their_transactions_apart(store):
     notes = store.table("exchanges")["note"].tolist()
     assert sorted(notes) == sorted([f"gave {n}" for n in range(50)] + [f"received {n}" for n in range(50)])
     assert not store.table("contacts")["name"].str.startswith("rolled back").any()
+
+
+# --- reflections under stable prompt ids ----------------------------------------------------------
+
+GOAL_WORDING = "What would you like your network to help you with this year?"
+
+
+def test_an_answer_written_before_prompt_ids_survives_the_upgrade_and_a_rewording(tmp_path, monkeypatch):
+    from workbook import prompts
+    from workbook.widgets.reflection import Reflection
+
+    path = tmp_path / "old.sqlite3"
+    old_workbook(path, 3)  # answers keyed by the prompt's wording, as schema 3 kept them
+    upgraded = Store(path)
+    assert Reflection("00", "network-goal", upgraded).text.value == "A new job in logistics"
+    assert Reflection("00", GOAL_WORDING, upgraded).text.value == "A new job in logistics"
+
+    reworded = prompts.Prompt("00", "network-goal", "What should your network help you with this year?", former=(GOAL_WORDING,))
+    monkeypatch.setattr(prompts, "PROMPTS", (reworded, *prompts.PROMPTS[1:]))
+    box = Reflection("00", "network-goal", upgraded)
+    assert box.text.value == "A new job in logistics"  # the new wording still finds the answer
+    assert any("What should your network help you with" in getattr(w, "value", "") for w in box.children)
+    box.text.value = "A new job in logistics, near home"
+    rows = upgraded.query("SELECT prompt, prompt_id, text FROM reflections WHERE chapter = '00'").to_dict("records")
+    assert rows == [{"prompt": reworded.text, "prompt_id": "network-goal", "text": "A new job in logistics, near home"}]
+    # an ad-hoc prompt from before is its own id, and keeps its answer
+    assert upgraded.reflection("03", "weak ties") == "Two people\nI miss."
+
+
+def test_a_backup_from_before_prompt_ids_restores_under_the_ids(store):
+    store.restore({"reflections": [{"chapter": "00", "prompt": GOAL_WORDING, "text": "Find a mentor", "updated_at": "2025-01-02 11:00:00"}]})
+    assert store.reflection("00", "network-goal") == "Find a mentor"
+    store.save_reflection("00", "network-goal", "Find a mentor in data", prompt=GOAL_WORDING)
+    assert store.query("SELECT text FROM reflections")["text"].tolist() == ["Find a mentor in data"]

@@ -30,6 +30,11 @@ _LAZY = {
     "MyData": ".widgets.my_data",
     "NetworkSpread": ".widgets.spread",
     "draft_message": ".widgets.messages",
+    "TakeStock": ".widgets.take_stock",
+    "SortPeople": ".widgets.take_stock",
+    "WhoKnows": ".widgets.who_knows",
+    "MyPlan": ".widgets.my_plan",
+    "ThisWeek": ".widgets.this_week",
     "export_workbook": ".export",
 }
 

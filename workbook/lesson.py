@@ -37,6 +37,7 @@ class Lesson:
         return Quiz(self.chapter.number, self.mine)
 
     def reflection(self, prompt: str) -> Reflection:
+        """A reflection box: `prompt` is a prompt id from workbook.prompts (or its wording)."""
         return Reflection(self.chapter.number, prompt, self.mine)
 
 

@@ -1,5 +1,6 @@
-"""My progress: per chapter, whether you visited it, your self-check score and the exercises you
-attempted, plus a count of what you have entered in the tools. Shown at the end of every lesson.
+"""My progress: per chapter, whether you visited it, your self-check score, the required activities
+done on your own network (workbook.checks.own) and the Python exercises you attempted, plus a count
+of what you have entered in the tools. Shown at the end of every lesson.
 
 `workbook.progress()` reads your own workbook; `workbook.progress(store)` any other store. In a
 notebook the view ends with a button that opens the class-summary hand-in (widgets/hand_in.py)."""
@@ -26,12 +27,20 @@ COLUMNS = {
     "title": "Title",
     "visited": "Visited",
     "quiz": "Self-check",
-    "exercises": "Exercises attempted",
+    "own": "On your own network",
+    "exercises": "Python exercises attempted",
 }
+# Named, not linked: an output's link is not rewritten for the book, where the page is .html.
+THIS_WEEK = "notebooks/this-week.ipynb"
 
 
 def chapter_table(store: Store) -> pd.DataFrame:
-    """One row per chapter (course.CHAPTERS): visited, quiz right / questions, exercises attempted."""
+    """One row per chapter (course.CHAPTERS): visited, quiz right / questions, own-network
+    activities done / required, exercises attempted."""
+    # Imported here: the checks load networkx, which `import workbook` and the CLI do without.
+    from .checks.own import own_network_done
+
+    own = own_network_done(store)
     progress = store.query("SELECT chapter, item FROM progress")
     answers = store.query("SELECT chapter, question, correct FROM quiz_answers")
     rows = []
@@ -52,6 +61,9 @@ def chapter_table(store: Store) -> pd.DataFrame:
                 "answered": len(mine),
                 "questions": questions,
                 "quiz": f"{right} / {questions}",
+                "own_done": own.get(ch.number, (0, 0))[0],
+                "own_required": own.get(ch.number, (0, 0))[1],
+                "own": f"{own[ch.number][0]} / {own[ch.number][1]}" if ch.number in own else "",
                 "exercises": int(items.str.startswith(EXERCISE_PREFIX).sum()),
             }
         )
@@ -82,6 +94,11 @@ class Progress:
     store: Store | None = dataclasses.field(default=None, repr=False, compare=False)
 
     @property
+    def own_network(self) -> tuple[int, int]:
+        """Required activities on your own network: (done, required) over the course."""
+        return int(self.chapters["own_done"].sum()), int(self.chapters["own_required"].sum())
+
+    @property
     def visited(self) -> int:
         return int((self.chapters["visited"] == "yes").sum())
 
@@ -102,8 +119,12 @@ class Progress:
             lines.append(
                 f"  {r.chapter} {r.title}: visited {r.visited}, self-check {r.quiz}, "
                 f"{r.exercises} exercise{'s' if r.exercises != 1 else ''} attempted"
+                + (f", on your own network {r.own_done} of {r.own_required}" if r.own_required else "")
             )
+        done, required = self.own_network
+        lines.append(f"On your own network: {done} of {required} activities done")
         lines.append("In your tools: " + ", ".join(f"{n} {label}" for label, n in self.counts.items()))
+        lines.append(f"Every week after the course: My network this week (open {THIS_WEEK})")
         return "\n".join(lines)
 
     def summary_html(self) -> str:
@@ -119,7 +140,10 @@ class Progress:
             "<div class='workbook-progress'><table class='workbook-table'>"
             f"<caption>My progress: {self.visited} of {len(self.chapters)} chapters visited</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-            f"<p><b>In your tools</b></p><ul>{counts}</ul></div>"
+            f"<p><b>On your own network</b>: {self.own_network[0]} of {self.own_network[1]} activities done.</p>"
+            f"<p><b>In your tools</b></p><ul>{counts}</ul>"
+            f"<p>Every week after the course: <b>My network this week</b> (open <code>{THIS_WEEK}</code>).</p>"
+            "</div>"
         )
 
     def _repr_html_(self) -> str:

@@ -159,6 +159,32 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE plans ADD COLUMN message TEXT NOT NULL DEFAULT '';
     """,
+    # 5: reflections keyed by a stable prompt id (workbook.prompts), so rewording a prompt keeps
+    # the answers. The wordings known at this version map to their ids, for the rows written so
+    # far and for backups written before it; any other prompt is its own id.
+    """
+    ALTER TABLE reflections ADD COLUMN prompt_id TEXT;
+    CREATE TABLE reflection_prompt_ids (
+        chapter TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        prompt_id TEXT NOT NULL,
+        PRIMARY KEY (chapter, prompt)
+    );
+    INSERT INTO reflection_prompt_ids (chapter, prompt, prompt_id) VALUES
+        ('00', 'What would you like your network to help you with this year?', 'network-goal'),
+        ('01', 'When did a personal connection lead to something at work, or the other way round? Who was the bridge?', 'bridge'),
+        ('02', 'Pick one interest of yours. Where could you do it every week with the same people, and who might come along?', 'weekly-interest'),
+        ('03', 'Which professional group could you join or help run in the next month, and what would you volunteer to do?', 'volunteer'),
+        ('04', 'Search for yourself as an employer would. What would they conclude, and what one change would make the picture more accurate?', 'search-yourself'),
+        ('05', 'Which relationship has faded since you stopped seeing the person in person? Draft the first two lines of a message.', 'faded-tie'),
+        ('06', 'What is your main obstacle to networking, and what is one strategy you will try?', 'main-obstacle'),
+        ('06', 'Think of a conversation you felt went badly. How might the other person remember it, and what follow-up could you send?', 'liking-gap'),
+        ('07', 'Who has helped you more than you have helped them, and what could you offer them this month?', 'give-back'),
+        ('08', 'Who is one person you have lost touch with that you would like to hear from? Write the message you will send this week.', 'lost-touch');
+    UPDATE reflections SET prompt_id = (
+        SELECT k.prompt_id FROM reflection_prompt_ids k WHERE k.chapter = reflections.chapter AND k.prompt = reflections.prompt
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -637,17 +663,25 @@ class Store:
         with self.transaction() as db:
             db.execute("INSERT OR IGNORE INTO progress (chapter, item) VALUES (?, ?)", (chapter, item))
 
-    def save_reflection(self, chapter: str, prompt: str, text: str) -> None:
+    # A reflection's id: its prompt_id, else the id its wording had at schema 4, else its wording.
+    _REFLECTION_ID = """COALESCE(r.prompt_id,
+        (SELECT k.prompt_id FROM reflection_prompt_ids k WHERE k.chapter = r.chapter AND k.prompt = r.prompt), r.prompt)"""
+
+    def save_reflection(self, chapter: str, prompt_id: str, text: str, prompt: str | None = None) -> None:
+        """Save the answer to a prompt (by its id; `prompt` is the wording shown, default the id),
+        replacing any earlier answer saved under that id or an older wording of it."""
         with self.transaction() as db:
+            db.execute(f"DELETE FROM reflections AS r WHERE r.chapter = ? AND {self._REFLECTION_ID} = ?", (chapter, prompt_id))
             db.execute(
-                """INSERT INTO reflections (chapter, prompt, text) VALUES (?, ?, ?)
-                   ON CONFLICT(chapter, prompt) DO UPDATE SET text = excluded.text, updated_at = datetime('now')""",
-                (chapter, prompt, text),
+                "INSERT INTO reflections (chapter, prompt, text, prompt_id) VALUES (?, ?, ?, ?)",
+                (chapter, prompt if prompt is not None else prompt_id, text, prompt_id),
             )
 
-    def reflection(self, chapter: str, prompt: str) -> str:
+    def reflection(self, chapter: str, prompt_id: str) -> str:
+        """The answer saved for a prompt id ('' if none)."""
         row = self._conn.execute(
-            "SELECT text FROM reflections WHERE chapter = ? AND prompt = ?", (chapter, prompt)
+            f"SELECT r.text FROM reflections AS r WHERE r.chapter = ? AND {self._REFLECTION_ID} = ? ORDER BY r.rowid DESC",
+            (chapter, prompt_id),
         ).fetchone()
         return row[0] if row else ""
 

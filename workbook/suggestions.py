@@ -1,5 +1,5 @@
 """Ideas for a 30/60/90-day networking plan, drawn from what the learner entered in earlier chapters:
-promises still open (05), people due a check-in (02), dormant ties (08), nudges from the reciprocity
+the goal written in chapter 00, promises still open (05), people due a check-in (02), dormant ties (08), nudges from the reciprocity
 tracker (07) and unchecked items of the online presence audit (04).
 
 `suggest_goals` is a pure function of plain tables; `goal_suggestions(store)` gathers them.
@@ -15,12 +15,14 @@ import pandas as pd
 
 from .model import Nudge, nudges
 from .network import DORMANT, DRIFTING, DUE, NOT_USED, keep_in_touch, presence_suggestions
+from .prompts import NETWORK_GOAL
 from .store import Store
 
 DORMANT_YEARS = 3  # Levin, Walter & Murnighan (2011): out of touch for three years or more
 PER_SOURCE = 3  # suggestions of each kind, so one source cannot crowd out the rest
 
 SOURCES = {
+    "goal": "your goal from chapter 00",
     "follow-up": "a promise still open",
     "due": "due a check-in",
     "dormant": "a dormant tie",
@@ -115,10 +117,26 @@ def presence_todo(store: Store) -> list[tuple[str, str]] | None:
     return presence_suggestions(checked, not_used)
 
 
+GOAL_SHOWN = 150  # characters of the chapter 00 goal quoted in an idea, so the idea fits a goal's length
+
+
+def goal_ideas(network_goal: str) -> list[Suggestion]:
+    """Two steps towards what the learner wrote in chapter 00 (nothing if they wrote nothing)."""
+    text = " ".join(network_goal.split())
+    if not text:
+        return []
+    if len(text) > GOAL_SHOWN:
+        text = text[: GOAL_SHOWN - 1].rstrip() + "…"
+    return [
+        Suggestion(30, "goal", f"Tell two people what I want my network to help with ({text}) and ask who they would talk to"),
+        Suggestion(60, "goal", f"Have one conversation with someone who has done what I am aiming for ({text})"),
+    ]
+
+
 def goal_suggestions(store: Store, *, per_source: int = PER_SOURCE) -> list[Suggestion]:
     """Suggestions from everything in `store`, leaving out goals already in the plan."""
     today = store.today()
-    found = suggest_goals(
+    found = goal_ideas(store.reflection(*NETWORK_GOAL)) + suggest_goals(
         keep_in_touch(store.last_interactions(), today),
         store.open_follow_ups(),
         nudges(store.balances(), today, store.contact_interests),

@@ -1,8 +1,17 @@
 """Friendly feedback for exercises: an unsolved answer says "not yet" and how to go on, never a
-traceback; a right answer says so. Every check notes the attempt in the learner's progress."""
+traceback; a right answer says so.
+
+Two kinds of check per chapter:
+- the required activities on the learner's own network: `check.took_stock()` and the like read
+  the learner's own workbook (or the store passed in), say "not yet" with what to do until the
+  entries are there, then name what was done. `OWN_NETWORK` lists them per chapter, and
+  workbook.progress counts them.
+- the optional "Going further (Python)" answers on the sample network, which note the attempt
+  in the learner's progress."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 from ..store import Store, shared
@@ -29,6 +38,27 @@ class Feedback:
 
 def record_attempt(chapter: str, exercise: str, mine: Store | None = None) -> None:
     shared(mine).mark_done(chapter, f"exercise:{exercise}")
+
+
+def own(store: Store | None) -> Store:
+    """The store a check reads: the one passed in, else the learner's own workbook."""
+    return shared(store)
+
+
+def listed(names, shown: int = 4) -> str:
+    """'A, B and C' or 'A, B, C, D and 3 more'."""
+    names = [str(n) for n in names]
+    if len(names) > shown:
+        return ", ".join(names[:shown]) + f" and {len(names) - shown} more"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+def day(iso: str | None) -> str:
+    """'Thursday 4 December' for an ISO date."""
+    if not iso:
+        return "no date"
+    date = dt.date.fromisoformat(iso)
+    return f"{date:%A} {date.day} {date:%B}"
 
 
 def not_started(what: str) -> Feedback:

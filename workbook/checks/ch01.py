@@ -4,11 +4,14 @@ from the store passed in, never typed in."""
 from __future__ import annotations
 
 from ..store import Store
-from . import Feedback, not_started, record_attempt
+from ..people import counts_by_category
+from . import Feedback, listed, not_started, own, record_attempt
 
 CHAPTER = "01"
 OUTER_LAYERS = (50, 150)
 OPENINGS = ("introduction", "referral")
+MIN_PEOPLE = 5  # enough to see more than one part of a life; the course's own choice
+MIN_PARTS = 2
 
 
 def _as_dict(answer) -> dict | None:
@@ -68,11 +71,39 @@ def outer_share(answer, store: Store) -> Feedback:
     return Feedback(True, f"{outer} of {len(received)} openings ({share:.1%}) came from the outer layers: weak ties at work.")
 
 
-def added_contact(store: Store, before: int) -> Feedback:
-    """Exercise 3: at least one contact added with the contact book since the exercise started."""
-    contacts = store.query("SELECT id, name, circle FROM contacts ORDER BY id")
-    if len(contacts) <= before:
-        return Feedback(False, "no new contact yet. Add one in the contact book above, choose its circle, save, then run this cell again.")
-    record_attempt(CHAPTER, "added-contact")
-    newest = contacts.iloc[-1]
-    return Feedback(True, f"{newest['name']} is in the book as {newest['circle']}.")
+# --- on your own network ------------------------------------------------------------------------
+
+
+def took_stock(store: Store | None = None) -> Feedback:
+    """Your network, 1: at least MIN_PEOPLE people in your workbook, from at least MIN_PARTS parts
+    of your life (the take-stock categories; people imported or added another way count as one)."""
+    contacts = own(store).query("SELECT name, how_met FROM contacts ORDER BY id")
+    if len(contacts) < MIN_PEOPLE:
+        have = f"{len(contacts)} so far" if len(contacts) else "none yet"
+        return Feedback(
+            False,
+            f"your workbook has {have}. Write at least {MIN_PEOPLE} names in the tool above, from at least "
+            f"{MIN_PARTS} parts of your life (or import a file), click Add these people, then run this cell again.",
+        )
+    parts = counts_by_category(contacts["how_met"])
+    others = len(contacts) - sum(parts.values())
+    if others:
+        parts["added another way"] = others
+    if len(parts) < MIN_PARTS:
+        only = next(iter(parts))
+        return Feedback(False, f"all {len(contacts)} come from one part of your life ({only}). Add a few from another part: neighbours, former colleagues, a club.")
+    names = {label: contacts.loc[contacts["how_met"] == label, "name"].tolist() for label in parts}
+    shown = "; ".join(f"{label}: {listed(names[label], 3)}" if names[label] else f"{label}: {n}" for label, n in parts.items())
+    return Feedback(True, f"you listed {len(contacts)} people from {len(parts)} parts of your life ({shown}).")
+
+
+def both_worlds(store: Store | None = None) -> Feedback:
+    """Your network, 2: at least one person sorted into both your personal and professional life."""
+    both = own(store).query("SELECT name FROM contacts WHERE circle = 'both' ORDER BY name COLLATE NOCASE")["name"].tolist()
+    if not both:
+        return Feedback(
+            False,
+            "nobody is in both circles yet. In Sort your people, set the circle to 'both' for anyone who is part of "
+            "your personal and your working life (a colleague you are friends with, a neighbour in your field), click Save, then run this cell again.",
+        )
+    return Feedback(True, f"{listed(both)} {'sits' if len(both) == 1 else 'sit'} in both your worlds: {'a bridge' if len(both) == 1 else 'bridges'} between them.")

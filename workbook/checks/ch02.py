@@ -6,10 +6,12 @@ import pandas as pd
 
 from ..model import split_list
 from ..store import Store
-from . import Feedback, not_started, record_attempt
+from ..network import LAYER_NAMES
+from . import Feedback, listed, not_started, own, record_attempt
 
 CHAPTER = "02"
 DUNBAR = (5, 15, 50, 150)
+MIN_PLACED = 5
 
 
 def _as_dict(answer) -> dict | None:
@@ -62,16 +64,23 @@ def top_interest(answer, store: Store) -> Feedback:
     return Feedback(True, f"{answer!s} is shared by {int(counts.max())} contacts: a ready-made reason to meet up.")
 
 
-def changed_layer(store: Store, before: pd.DataFrame) -> Feedback:
-    """Exercise 3: a contact's layer or keep-in-touch cadence changed since `before`, a snapshot of
-    store.table("contacts")[["id", "layer", "cadence_days"]]."""
-    now = store.table("contacts")[["id", "layer", "cadence_days"]]
-    merged = now.merge(before, on="id", how="left", suffixes=("", "_before"))
-    changed = merged[
-        (merged["layer"].astype("Float64").fillna(-1) != merged["layer_before"].astype("Float64").fillna(-1))
-        | (merged["cadence_days"].astype("Float64").fillna(-1) != merged["cadence_days_before"].astype("Float64").fillna(-1))
+# --- on your own network ------------------------------------------------------------------------
+
+
+def placed_layers(store: Store | None = None) -> Feedback:
+    """Your network: at least MIN_PLACED people placed in a Dunbar layer, one of them in the
+    closest two layers (5 or 15)."""
+    placed = own(store).query("SELECT name, layer FROM contacts WHERE layer IS NOT NULL ORDER BY layer, name COLLATE NOCASE")
+    if len(placed) < MIN_PLACED:
+        return Feedback(
+            False,
+            f"{len(placed)} of your people {'is' if len(placed) == 1 else 'are'} in a layer so far. Choose a layer for at least "
+            f"{MIN_PLACED} in the tool above, click Save, then run this cell again.",
+        )
+    if not placed["layer"].isin([5, 15]).any():
+        return Feedback(False, "nobody is in your closest layers (5 or 15) yet. Who would you call with good news? Put them there.")
+    parts = [
+        f"{LAYER_NAMES[int(layer)].split(':')[0].replace('about ', 'layer ')}: {listed(group['name'].tolist(), 3)}"
+        for layer, group in placed.groupby("layer", sort=True)
     ]
-    if changed.empty:
-        return Feedback(False, "no layer or cadence changed yet. Pick a contact in the contact book, set the layer or cadence, save, then run this cell again.")
-    record_attempt(CHAPTER, "changed-layer")
-    return Feedback(True, f"you updated {len(changed)} contact{'s' if len(changed) != 1 else ''}.")
+    return Feedback(True, f"you placed {len(placed)} people ({'; '.join(parts)}). The contact book now tells you who is due a word.")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import networkx as nx
 
 from ..store import Store
-from . import Feedback, not_started, record_attempt
+from . import Feedback, day, listed, not_started, own, record_attempt
 
 CHAPTER = "03"
-EVENTS = ("conference", "community event", "meetup", "virtual event", "webinar")
+MIN_TIES = 2
 
 
 def ties_graph(store: Store) -> nx.Graph:
@@ -51,26 +51,41 @@ def groups(answer, store: Store) -> Feedback:
     return Feedback(True, f"{count} separate groups: nobody links them yet, which is where a bridge would help.")
 
 
-def event_plan(store: Store, before: int) -> Feedback:
-    """Exercise 3: a new plan for an event (conference, meetup, community event, virtual event or
-    webinar) with a date, a goal, at least one question and an offer."""
-    plans = store.query("SELECT id, occasion, planned_for, goal, questions, offer FROM plans ORDER BY id")
-    new = plans[plans["id"] > before]
-    if new.empty:
-        return Feedback(False, "no new plan yet. Fill in the planner above for an event, then run this cell again.")
-    record_attempt(CHAPTER, "event-plan")
-    for p in new.itertuples(index=False):
-        missing = [
-            label
-            for label, ok in (
-                ("an event as the occasion", p.occasion in EVENTS),
-                ("a date", bool(p.planned_for)),
-                ("a goal", bool(p.goal.strip())),
-                ("a question", bool(p.questions.strip())),
-                ("an offer", bool(p.offer.strip())),
-            )
-            if not ok
-        ]
-        if not missing:
-            return Feedback(True, f"your plan for the {p.occasion} on {p.planned_for} has a goal, questions and an offer.")
-    return Feedback(False, f"the plan still needs {', '.join(missing)}.")
+# --- on your own network ------------------------------------------------------------------------
+
+
+def marked_who_knows(store: Store | None = None) -> Feedback:
+    """Your network, 1: at least MIN_TIES pairs of your contacts marked as knowing each other."""
+    mine = own(store)
+    names = mine.contact_names()
+    ties = mine.ties()
+    if len(ties) < MIN_TIES:
+        return Feedback(
+            False,
+            f"{len(ties)} pair{'s' if len(ties) != 1 else ''} marked so far. Pick someone at the centre of a group in "
+            "the tool above, tick who knows them, click Save, then run this cell again.",
+        )
+    knows: dict[int, list[str]] = {}
+    for a, b in zip(ties["a"], ties["b"]):
+        knows.setdefault(int(a), []).append(names[int(b)])
+        knows.setdefault(int(b), []).append(names[int(a)])
+    hubs = sorted(knows, key=lambda cid: (-len(knows[cid]), names[cid].casefold()))[:2]
+    said = "; ".join(f"{names[cid]} knows {listed(sorted(knows[cid], key=str.casefold), 3)}" for cid in hubs)
+    return Feedback(True, f"you marked {len(ties)} pairs who know each other ({said}).")
+
+
+def planned_conversation(store: Store | None = None) -> Feedback:
+    """Your network, 2: a conversation plan with one of your contacts, with a date and a goal."""
+    plans = own(store).query(
+        """SELECT p.occasion, p.planned_for, p.goal, c.name FROM plans p JOIN contacts c ON c.id = p.contact_id
+           ORDER BY p.id DESC"""
+    )
+    if plans.empty:
+        return Feedback(False, "no conversation planned yet. In the planner above, choose who, the occasion and a date, write your goal, then run this cell again.")
+    ready = plans[plans["planned_for"].notna() & (plans["goal"].str.strip() != "")]
+    if ready.empty:
+        first = plans.iloc[0]
+        missing = [what for what, ok in (("a date", bool(first["planned_for"])), ("a goal", bool(first["goal"].strip()))) if not ok]
+        return Feedback(False, f"your plan with {first['name']} still needs {' and '.join(missing)}.")
+    plan = ready.iloc[0]
+    return Feedback(True, f"you planned a {plan['occasion']} with {plan['name']} for {day(plan['planned_for'])}. Your goal: {plan['goal']}")

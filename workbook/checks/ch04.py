@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..store import Store
-from . import Feedback, not_started, record_attempt
+from ..network import presence_score
+from ..suggestions import presence_todo
+from . import Feedback, not_started, own, record_attempt
 from .ch03 import ties_graph
 
 CHAPTER = "04"
@@ -43,10 +45,26 @@ def endorsements(answer, store: Store) -> Feedback:
     return Feedback(True, f"{expected['received']} endorsements received and {expected['gave']} given: room to endorse others more.")
 
 
-def ticked_presence(store: Store, before: int) -> Feedback:
-    """Exercise 3: more presence-audit items ticked than when the exercise started."""
-    now = int(store.query("SELECT COUNT(*) AS n FROM presence_audit WHERE checked = 1")["n"].iloc[0])
-    if now <= before:
-        return Feedback(False, "nothing newly ticked yet. Tick an item in the presence audit above, then run this cell again.")
-    record_attempt(CHAPTER, "ticked-presence")
-    return Feedback(True, f"{now - before} item{'s' if now - before != 1 else ''} of the audit ticked.")
+# --- on your own network ------------------------------------------------------------------------
+
+
+def audited_presence(store: Store | None = None) -> Feedback:
+    """Your network: the presence audit used on your own profiles (something ticked, or a network
+    marked as not used), with the score and the next step named."""
+    mine = own(store)
+    todo = presence_todo(mine)
+    if todo is None:
+        return Feedback(
+            False,
+            "the audit is still empty. Open each network you use in another tab, tick what is already true of your "
+            "profile (tick 'I do not use' for the others), then run this cell again.",
+        )
+    rows = mine.query("SELECT network, item FROM presence_audit WHERE checked = 1")
+    unused = set(rows.loc[rows["item"] == "not-used", "network"])
+    score = presence_score({(n, i) for n, i in zip(rows["network"], rows["item"]) if i != "not-used"}, unused)
+    used = score[score["network"] != "Overall"]
+    if used.empty:
+        return Feedback(True, "you marked every network as one you do not use: your presence is the people you meet in person.")
+    done = "; ".join(f"{r.network} {r.done} of {r.items}" for r in used.itertuples(index=False))
+    step = f" Your next step: {todo[0][0]}: {todo[0][1]}" if todo else " Every item is done."
+    return Feedback(True, f"you audited your profiles ({done}).{step}")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import numbers
 
 from ..store import Store
-from . import Feedback, not_started, record_attempt
+from . import Feedback, day, not_started, own, record_attempt
 
 CHAPTER = "05"
 ONLINE_WORDS = ("online", "webinar", "virtual", "video")
-FOLLOW_UP_WITHIN_DAYS = 7
 
 
 def unfinished_plans(store: Store):
@@ -54,28 +52,26 @@ def met_online(answer, store: Store) -> Feedback:
     return Feedback(True, f"{len(expected)} contacts met online: {', '.join(sorted(expected))}.")
 
 
-def completed_after_event(store: Store, plan_id: int | None) -> Feedback:
-    """Exercise 3: the plan's after-event part is filled in: what you talked about, at least one
-    promise, and a follow-up date no more than a week after the later of the event and today.
-    `plan_id` is the planner's current plan (None until it has saved one)."""
-    if plan_id is None:
-        return Feedback(False, "the planner has no plan yet. Choose who the conversation was with, then fill in the rest.")
-    try:
-        plan = store.get_plan(plan_id)
-    except KeyError:
-        return Feedback(False, f"there is no plan {plan_id} any more; open the plan again in the planner.")
-    missing = []
-    if not plan.talked_about.strip():
-        missing.append("what you talked about")
-    if not (plan.my_promises.strip() or plan.their_promises.strip()):
-        missing.append("at least one promise")
-    start = max(filter(None, (plan.planned_for, store.today())))
-    if plan.follow_up_on is None:
-        missing.append("a follow-up date")
-    elif not (plan.follow_up_on <= start + dt.timedelta(days=FOLLOW_UP_WITHIN_DAYS)):
-        missing.append(f"a follow-up date within {FOLLOW_UP_WITHIN_DAYS} days (while the event is fresh for both of you)")
-    if missing:
-        return Feedback(False, f"the plan still needs {', '.join(missing)}. Fill in the After part of the planner.")
-    record_attempt(CHAPTER, "completed-after-event")
-    follow_ups = int(store.query("SELECT COUNT(*) AS n FROM follow_ups WHERE plan_id = ?", (plan_id,))["n"].iloc[0])
-    return Feedback(True, f"the plan is complete, with {follow_ups} follow-up{'s' if follow_ups != 1 else ''} due on {plan.follow_up_on}.")
+# --- on your own network ------------------------------------------------------------------------
+
+
+def promised_follow_up(store: Store | None = None) -> Feedback:
+    """Your network: a promise (yours or theirs) with a date, from a conversation plan's After part
+    or added in the follow-ups."""
+    promises = own(store).query(
+        """SELECT f.owner, f.promise, f.due, c.name FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
+           ORDER BY f.id DESC"""
+    )
+    if promises.empty:
+        return Feedback(
+            False,
+            "no promise yet. After a conversation (a call, a video coffee, an online event), add what you promised, or "
+            "what they did, with a date, in the follow-ups above; then run this cell again.",
+        )
+    dated = promises[promises["due"].notna()]
+    if dated.empty:
+        return Feedback(False, f"your promise to {promises.iloc[0]['name']} has no date yet: give it one, so it reaches your calendar.")
+    p = dated.iloc[0]
+    if p["owner"] == "me":
+        return Feedback(True, f"you promised {p['name']}: {p['promise']}, by {day(p['due'])}.")
+    return Feedback(True, f"{p['name']} promised: {p['promise']}; you will check in by {day(p['due'])}.")

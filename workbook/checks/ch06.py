@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ..model import monthly_flow
 from ..store import Store
-from . import Feedback, not_started, record_attempt
+from ..network import WEEKDAYS
+from ..weekly import REVIEW_KEY
+from . import Feedback, not_started, own, record_attempt
 
 CHAPTER = "06"
 QUIET_BELOW = 10
@@ -44,12 +46,16 @@ def cultural_plans(answer, store: Store) -> Feedback:
     return Feedback(True, f"{count} plan{'s' if count != 1 else ''} with cultural notes: worth adding whenever you meet someone from another culture.")
 
 
-def booked_time(store: Store, before: int) -> Feedback:
-    """Exercise 3: a regular networking slot added since the exercise started."""
-    blocks = store.query("SELECT id, weekday, start_time, end_time FROM time_blocks ORDER BY id")
-    if len(blocks) <= before:
-        return Feedback(False, "no new time block yet. Choose a day and a time above, add it, then run this cell again.")
-    record_attempt(CHAPTER, "booked-time")
-    day = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[int(blocks.iloc[-1]["weekday"])]
-    last = blocks.iloc[-1]
-    return Feedback(True, f"networking time every {day}, {last['start_time']} to {last['end_time']}.")
+# --- on your own network ------------------------------------------------------------------------
+
+
+def booked_own_time(store: Store | None = None) -> Feedback:
+    """Your network: a weekly networking slot in your own workbook (the weekly review does not count)."""
+    mine = own(store)
+    blocks = mine.query("SELECT id, label, weekday, start_time, end_time FROM time_blocks ORDER BY id DESC")
+    review = mine.get_meta(REVIEW_KEY)
+    blocks = blocks[blocks["id"].astype(str) != (review or "")]
+    if blocks.empty:
+        return Feedback(False, "no networking time yet. Choose a day and a time in the tool above (15 to 60 minutes is plenty), click Add time block, then run this cell again.")
+    b = blocks.iloc[0]
+    return Feedback(True, f"networking time every {WEEKDAYS[int(b['weekday'])]}, {b['start_time']} to {b['end_time']}: {b['label']}.")

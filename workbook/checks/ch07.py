@@ -4,9 +4,13 @@ store the learner is working on, so they follow the data rather than being typed
 from __future__ import annotations
 
 from ..store import Store
-from . import Feedback, not_started, record_attempt
+from . import Feedback, day, not_started, own, record_attempt
 
 CHAPTER = "07"
+KIND_PHRASES = {
+    "introduction": "an introduction", "referral": "a referral", "advice": "advice", "feedback": "feedback",
+    "endorsement": "an endorsement", "time": "time", "resource": "a resource", "other": "something",
+}
 
 
 def most_received(answer, store: Store) -> Feedback:
@@ -40,10 +44,22 @@ def most_given_kind(answer, store: Store) -> Feedback:
     return Feedback(False, "count only the rows where direction is 'gave', then find the most frequent kind.")
 
 
-def logged_exchange(store: Store, before: int) -> Feedback:
-    """Exercise 3: at least one exchange logged with the tracker since the exercise started."""
-    now = int(store.query("SELECT COUNT(*) AS n FROM exchanges")["n"].iloc[0])
-    if now <= before:
-        return Feedback(False, "no new exchange yet. Fill in the tracker above and click Log exchange, then run this cell again.")
-    record_attempt(CHAPTER, "logged-exchange")
-    return Feedback(True, f"you logged {now - before} exchange{'s' if now - before != 1 else ''}.")
+# --- on your own network ------------------------------------------------------------------------
+
+
+def logged_own_exchange(store: Store | None = None) -> Feedback:
+    """Your network: something you gave or received, logged in your own workbook."""
+    latest = own(store).query(
+        """SELECT e.direction, e.kind, e.on_date, e.note, c.name FROM exchanges e JOIN contacts c ON c.id = e.contact_id
+           ORDER BY e.id DESC LIMIT 1"""
+    )
+    if latest.empty:
+        return Feedback(
+            False,
+            "nothing logged yet. Think of this week: something you gave (an introduction, feedback, your time) or "
+            "received. Log it in the tracker above, then run this cell again.",
+        )
+    e = latest.iloc[0]
+    what = f"you gave {e['name']}" if e["direction"] == "gave" else f"you received from {e['name']}"
+    note = f": {e['note']}" if e["note"].strip() else ""
+    return Feedback(True, f"you logged {KIND_PHRASES.get(e['kind'], e['kind'])} {what} on {day(e['on_date'])}{note}.")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..network import WEEKDAYS
+from ..prompts import NETWORK_GOAL
 from ..store import Store
 from ..suggestions import DORMANT_YEARS, dormant_ties
-from . import Feedback, not_started, record_attempt
+from ..weekly import CALENDAR_KEY, CALENDAR_REVIEW_KEY, REVIEW_KEY
+from . import Feedback, not_started, own, record_attempt
 
 CHAPTER = "08"
 HORIZONS = (30, 60, 90)
@@ -43,12 +48,42 @@ def open_promises(answer, store: Store) -> Feedback:
     return Feedback(True, f"{count} promise{'s' if count != 1 else ''} still to keep: a natural first line of the 30-day plan.")
 
 
-def plan_has_every_stage(store: Store) -> Feedback:
-    """Exercise 3: at least one goal for each of 30, 60 and 90 days."""
-    goals = store.query("SELECT horizon, COUNT(*) AS n FROM goals GROUP BY horizon")
-    have = dict(zip(goals["horizon"].astype(int), goals["n"].astype(int)))
-    missing = [f"{h} days" for h in HORIZONS if not have.get(h)]
+# --- on your own network ------------------------------------------------------------------------
+
+
+def plan_from_goal(store: Store | None = None) -> Feedback:
+    """Your network, 1: the goal from chapter 00 written, and at least one goal for each of 30,
+    60 and 90 days."""
+    mine = own(store)
+    goal = " ".join(mine.reflection(*NETWORK_GOAL).split())
+    if not goal:
+        return Feedback(False, "your goal from chapter 00 is empty. Write in the first box above what you would like your network to help you with; the plan builds on it.")
+    goals = mine.goals()
+    missing = [f"{h} days" for h in HORIZONS if not (goals["horizon"] == h).any()]
     if missing:
-        return Feedback(False, f"add at least one goal for {', '.join(missing)} in the plan above, then run this cell again.")
-    record_attempt(CHAPTER, "plan-every-stage")
-    return Feedback(True, "every stage has a goal: " + ", ".join(f"{have[h]} by day {h}" for h in HORIZONS) + ".")
+        return Feedback(False, f"add at least one goal for {', '.join(missing)} (the Ideas list has some drawn from your entries), then run this cell again.")
+    firsts = "; ".join(f"by day {h}: {goals.loc[goals['horizon'] == h, 'goal'].iloc[0]}" for h in HORIZONS)
+    short = goal if len(goal) <= 80 else goal[:79] + "…"
+    return Feedback(True, f"your plan towards \"{short}\" has {len(goals)} goals ({firsts}).")
+
+
+def calendar_ready(store: Store | None = None) -> Feedback:
+    """Your network, 2: the weekly review set up on "My network this week", and the calendar file
+    written after it, so the reminder is in the file."""
+    mine = own(store)
+    review = mine.get_meta(REVIEW_KEY)
+    blocks = mine.time_blocks()
+    block = blocks[blocks["id"].astype(str) == (review or "")]
+    if block.empty:
+        return Feedback(False, "no weekly review yet. In My network this week above, choose a day and a time and click Remind me every week.")
+    path = mine.get_meta(CALENDAR_KEY)
+    if not path or not Path(path).exists() or mine.get_meta(CALENDAR_REVIEW_KEY) != review:
+        return Feedback(False, "now click Write my calendar file, so the weekly review and your follow-ups reach your calendar.")
+    b = block.iloc[0]
+    promises = int(mine.query("SELECT COUNT(*) AS n FROM follow_ups WHERE done_on IS NULL")["n"].iloc[0])
+    return Feedback(
+        True,
+        f"{Path(path).name} holds your weekly review (every {WEEKDAYS[int(b['weekday'])]} at {b['start_time']}), "
+        f"{len(blocks) - 1} other weekly time{'s' if len(blocks) != 2 else ''} and {promises} open follow-up{'s' if promises != 1 else ''}. "
+        "Open it with your calendar app; the review brings you back to My network this week.",
+    )

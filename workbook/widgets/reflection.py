@@ -1,10 +1,12 @@
-"""A written reflection: a prompt and a text box that saves to the learner's workbook."""
+"""A written reflection: a prompt and a text box that saves to the learner's workbook, under the
+prompt's stable id (workbook.prompts), so a reworded prompt still shows what was written."""
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 
 from ..model import MAX_NOTE, ValidationError, clean_text
+from ..prompts import find
 from ..store import Store, shared
 from .common import Status, Tool, esc
 
@@ -13,10 +15,12 @@ class Reflection(Tool):
     title = "Reflection"
 
     def __init__(self, chapter: str, prompt: str, store: Store | None = None):
-        self.chapter, self.prompt = chapter, prompt
+        """`prompt` is a course prompt's id or wording, or any other question."""
+        found = find(chapter, prompt)
+        self.chapter, self.prompt_id, self.prompt = chapter, found.id, found.text
         self.store = shared(store)
         self.text = widgets.Textarea(
-            value=self.store.reflection(chapter, prompt),
+            value=self.store.reflection(chapter, self.prompt_id),
             placeholder="Write a few sentences. It saves when you click elsewhere.",
             continuous_update=False,
             rows=4,
@@ -24,7 +28,7 @@ class Reflection(Tool):
         )
         self.status = Status()
         self.text.observe(lambda _: self.save(), "value")
-        super().__init__(self.store, [widgets.HTML(f"<p><b>{esc(prompt)}</b></p>"), self.text, self.status])
+        super().__init__(self.store, [widgets.HTML(f"<p><b>{esc(self.prompt)}</b></p>"), self.text, self.status])
 
     def __repr__(self) -> str:
         return f"Reflection(chapter {self.chapter}: {self.prompt!r})"
@@ -35,6 +39,6 @@ class Reflection(Tool):
         except ValidationError as error:
             self.status.fail(f"Not saved: {error.message}")
             return False
-        self.store.save_reflection(self.chapter, self.prompt, text)
+        self.store.save_reflection(self.chapter, self.prompt_id, text, prompt=self.prompt)
         self.status.ok("Saved in your workbook.")
         return True
