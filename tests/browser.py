@@ -66,6 +66,9 @@ def wait_for(url: str, seconds: float = 60) -> None:
 # Start a notebook's kernel without a "Select Kernel" dialog, and do not ask about news.
 LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker": {"autoStartDefaultKernel": True},
+    # JupyterLab is rooted at the course folder: a test must never save its outputs into the
+    # committed notebooks.
+    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
     "@jupyterlab/apputils-extension/notification": {"fetchNews": "false"},
 }
 

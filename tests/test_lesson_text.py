@@ -63,3 +63,22 @@ def test_the_references_page_writes_each_entry_as_the_chapters_do():
         references = markdown(path).partition("## References")[2]
         listed |= {re.sub(r"[*<>]", "", line[2:]).strip() for line in references.splitlines() if line.startswith("- ")}
     assert listed and listed <= page, f"chapter entries the references page writes differently: {sorted(listed - page)}"
+
+
+def test_the_references_page_reads_in_jupyterlab_too():
+    """Lessons link to book/references.md; JupyterLab shows its {bibliography} directive as code, so
+    the page also lists every entry in plain Markdown (hidden on the website), exactly as formatted."""
+    import importlib.util
+
+    from pybtex.backends.plaintext import Backend
+    from pybtex.plugin import find_plugin
+
+    spec = importlib.util.spec_from_file_location("author_year_bibliography", ROOT / "book" / "_ext" / "author_year_bibliography.py")
+    extension = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(extension)
+    extension.register_style()
+    style = find_plugin("pybtex.style.formatting", extension.STYLE)()
+    expected = sorted(entry.text.render(Backend()).replace("\xa0", " ") for entry in style.format_entries(BIB.values()))
+    page = (ROOT / "book" / "references.md").read_text(encoding="utf-8")
+    plain = page.partition('<div class="jupyterlab-only">')[2].partition("</div>")[0]
+    assert [line[2:] for line in plain.strip().splitlines()] == expected

@@ -46,6 +46,9 @@ _PAGE_SCRIPT = """(function () {
   // they were when it started.
   function notebook() { return document.querySelector(".jp-NotebookPanel:not(.lm-mod-hidden)"); }
   function running(panel) {
+    // The panel's execution indicator says "busy" while any cell of it runs, collapsed ones too.
+    var indicator = panel.querySelector(".jp-Notebook-ExecutionIndicator");
+    if (indicator) return indicator.getAttribute("data-status") === "busy";
     return Array.prototype.some.call(panel.querySelectorAll(".jp-InputPrompt"), function (p) { return p.textContent.indexOf("*") >= 0; });
   }
   function keepPlace(top) {
@@ -61,7 +64,8 @@ _PAGE_SCRIPT = """(function () {
   }
   document.addEventListener("click", function (event) {
     var item = event.target instanceof Element && event.target.closest(
-      '[data-command="notebook:run-all-cells"], [data-command="notebook:restart-run-all"]');
+      '[data-command="notebook:run-all-cells"], [data-command="notebook:restart-run-all"], ' +
+      '[data-command="runmenu:run-all"], [data-command="runmenu:restart-and-run-all"]');
     if (item) setTimeout(function () { keepPlace(); }, 0);
   }, true);
   // Installed in the middle of a run (the first Run All after opening): its start was the top.
@@ -263,6 +267,7 @@ class ContactPicker(widgets.Combobox):
 
     def selected_id(self) -> int | None:
         """The id of the contact named in the box, or None for an empty, new or ambiguous name."""
+        self.store.sync()  # a contact another notebook added is found, not taken for a new name
         ids = self._by_key.get(name_key(self.value), [])
         return ids[0] if len(ids) == 1 else None
 

@@ -28,6 +28,7 @@ from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Too
 
 DUE_SHOWN = 15
 ALL_SHOWN = 50
+NOT_PLACED = 0  # the layer drop-down's "not placed yet"
 DUE_HEADINGS = {
     "name": "Contact",
     "circle": "Circle",
@@ -76,8 +77,9 @@ class ContactBook(Tool):
         self.introduced_by = ContactPicker(self.store, description="Introduced by")
         self.introduced_by.placeholder = "Optional: one of your contacts"
         self.layer = widgets.Dropdown(
-            options=[("not placed yet", None)] + [(LAYER_NAMES[n], n) for n in LAYERS],
-            value=None,
+            # 0, not None: a drop-down shows a value of None as a blank box, not as its label.
+            options=[("not placed yet", NOT_PLACED)] + [(LAYER_NAMES[n], n) for n in LAYERS],
+            value=NOT_PLACED,
             description="Dunbar layer",
             style=LABEL_STYLE,
         )
@@ -189,7 +191,7 @@ class ContactBook(Tool):
                 notes=self.notes.value,
                 id=self.editing_id,
             )
-            keep = KeepInTouch(layer=self.layer.value, cadence_days=self._own_cadence(), met_on=self.met_on.value)
+            keep = KeepInTouch(layer=self.layer.value or None, cadence_days=self._own_cadence(), met_on=self.met_on.value)
             contact_id = self.store.save_contact_details(contact, keep, introduced_by=introducer_id)
         except ValidationError as error:
             self.form.show(error)
@@ -227,7 +229,7 @@ class ContactBook(Tool):
             self.introduced_by.value = introducer
             self.notes.value = contact.notes
             self.met_on.value = keep["met_on"]
-            self.layer.value = keep["layer"]
+            self.layer.value = keep["layer"] or NOT_PLACED
             self.cadence.value = effective_cadence(keep["layer"], keep["cadence_days"])
             self.find.value = self.find.label_for(contact_id)
         finally:
@@ -246,7 +248,7 @@ class ContactBook(Tool):
                 box.value = ""
             self.circle.value = "professional"
             self.met_on.value = None
-            self.layer.value = None
+            self.layer.value = NOT_PLACED
             self.cadence.value = effective_cadence(None, None)
         finally:
             self._loading = False
@@ -358,12 +360,12 @@ class ContactBook(Tool):
     def _own_cadence(self) -> int | None:
         """None when the days shown are the layer's default, so the contact follows the layer."""
         days = self.cadence.value
-        return None if days == effective_cadence(self.layer.value, None) else days
+        return None if days == effective_cadence(self.layer.value or None, None) else days
 
     def _on_layer(self, change) -> None:
         # A cadence still at the old layer's default follows the new layer; one you chose stays.
-        if not self._loading and self.cadence.value == effective_cadence(change["old"], None):
-            self.cadence.value = effective_cadence(change["new"], None)
+        if not self._loading and self.cadence.value == effective_cadence(change["old"] or None, None):
+            self.cadence.value = effective_cadence(change["new"] or None, None)
 
     def _on_find(self, change) -> None:
         if self._loading:
