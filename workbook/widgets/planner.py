@@ -178,12 +178,24 @@ class ConversationPlanner(Tool):
             plan_id = self.plan_id
         return plan_id
 
-    def suggest(self, field: str) -> None:
-        """Add suggestions to "openers", "questions" or "offer" (what the Suggest buttons do)."""
+    def suggest(self, field: str) -> list[str]:
+        """Add suggestions to "openers", "questions" or "offer" (what the Suggest buttons do);
+        returns them."""
         ideas = {"openers": lambda: suggest_openers(self.occasion.value), "questions": self._question_ideas, "offer": self._offer_ideas}
         if field not in ideas:
             raise ValueError(f"suggestions exist for {', '.join(ideas)}, not {field!r}")
-        self._append(field, ideas[field]())
+        found = ideas[field]()
+        self._append(field, found)
+        return found
+
+    def draft(self, template: str, **details: str) -> str:
+        """Draft a message from the message bank for the open plan, as picking it in the planner
+        does; `details` fill what the plan does not hold (other_name, why_meet, …). Returns the text."""
+        for name, value in details.items():
+            self.messages.extra[name].value = value
+        self.messages.template.value = template
+        self.messages.write(replace=True)
+        return self.text["message"].value
 
     def load(self, plan_id: int) -> None:
         plan = self.store.get_plan(plan_id)
