@@ -56,8 +56,12 @@ _PAGE_SCRIPT = """(function () {
     if (!scroller || scroller.__workbookKeeping) return;
     scroller.__workbookKeeping = true;
     if (top === undefined) top = scroller.scrollTop;
+    // Wait for the run to start (the kernel may take a moment to turn busy), then for it to end.
+    var started = running(panel), waited = 0;
     var timer = setInterval(function () {
-      if (running(panel)) return;
+      waited += 250;
+      if (running(panel)) { started = true; return; }
+      if (!started && waited < 10000) return;
       clearInterval(timer);
       setTimeout(function () { scroller.scrollTop = top; scroller.__workbookKeeping = false; }, 400);
     }, 250);
