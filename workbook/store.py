@@ -21,6 +21,7 @@ from typing import Iterator
 import pandas as pd
 import platformdirs
 
+from . import browser_storage
 from .model import BALANCE_COLUMNS, LOOKBACK_DAYS, Contact, Exchange, Plan, add_days_since, conversation_card
 
 FILE_NAME = "workbook.sqlite3"
@@ -183,6 +184,8 @@ def data_home() -> Path:
     override = os.environ.get("WORKBOOK_HOME", "").strip()
     if override:
         return Path(override).expanduser()
+    if browser_storage.ACTIVE:  # the in-browser course: kept in memory, copied to the browser's storage
+        return browser_storage.MEMORY_HOME
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -221,6 +224,9 @@ class Store:
         # thread. So the connection is shared between threads (sqlite3 serializes the calls), and
         # this lock keeps one thread's transaction from running into another's.
         self._lock = threading.RLock()
+        self._mirrored = browser_storage.mirrors(self.path)
+        if self._mirrored:
+            browser_storage.load(self.path)
         try:
             self._conn = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
@@ -300,6 +306,8 @@ class Store:
             if self._conn.in_transaction:  # nested in this thread's block: the outer block commits
                 yield self._conn
                 return
+            if self._mirrored:
+                browser_storage.before_write(self._conn, self.path)
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -310,6 +318,8 @@ class Store:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
+            if self._mirrored:
+                browser_storage.after_commit(self)
 
     def query(self, sql: str, params=()) -> pd.DataFrame:
         with self._lock:

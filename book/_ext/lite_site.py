@@ -266,6 +266,7 @@ def build_site(out_dir: Path, contents_root: Path = ROOT) -> Path:
         lite_dir = Path(temp)
         shutil.copy2(LITE_DIR / "jupyter-lite.json", lite_dir / "jupyter-lite.json")
         shutil.copy2(LITE_DIR / "jupyter_lite_config.json", lite_dir / "jupyter_lite_config.json")
+        shutil.copy2(LITE_DIR / "overrides.json", lite_dir / "overrides.json")  # JupyterLab settings
         assemble_pyodide(pinned, lite_dir / "static" / "pyodide")
         shutil.rmtree(out_dir, ignore_errors=True)
         command = [sys.executable, "-m", "jupyter", "lite", "build", "--lite-dir", str(lite_dir),
@@ -275,6 +276,9 @@ def build_site(out_dir: Path, contents_root: Path = ROOT) -> Path:
         for folder in CONTENT_FOLDERS:
             shutil.copytree(contents_root / folder, contents / folder,
                             ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        # The folder the learner's workbook is saved in (workbook/browser_storage.py), with a note.
+        (contents / "my-workbook").mkdir()
+        shutil.copy2(LITE_DIR / "my-workbook-README.md", contents / "my-workbook" / "README.md")
         command += ["--contents", str(contents)]
         _run(command, "jupyter lite build", cwd=lite_dir)
     return out_dir
