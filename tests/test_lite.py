@@ -112,7 +112,11 @@ def test_chapter_07_keeps_entries_across_a_reload_offline(site):
         who = my_planner.locator("input[list]").first
         who.fill(PLAN_WITH)
         who.press("Enter")
-        my_planner.get_by_text("Saved (new contact added).").wait_for(timeout=60_000)
+        try:
+            my_planner.get_by_text("Saved (new contact added).").wait_for(timeout=60_000)
+        finally:
+            my_planner.scroll_into_view_if_needed()
+            page.screenshot(path=str(ARTIFACTS / "lite-07-planner.png"))
         goal = my_planner.locator("input[type=text]:not([list])").first
         goal.fill("Ask about their community garden")
         goal.press("Enter")

@@ -203,8 +203,12 @@ def verify_against_lock(folder: Path, entries: list[dict]) -> None:
 
 def workbook_wheel(build_dir: Path) -> Path:
     with tempfile.TemporaryDirectory() as temp:
+        # From a copy: setuptools leaves build/ and *.egg-info beside the sources it builds.
+        source = Path(temp) / "source"
+        shutil.copytree(ROOT / "workbook", source / "workbook", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy2(ROOT / "pyproject.toml", source / "pyproject.toml")
         _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
-              "--wheel-dir", temp, str(ROOT)], "building the workbook wheel")
+              "--wheel-dir", temp, str(source)], "building the workbook wheel")
         built = next(Path(temp).glob("*.whl"))
         shutil.copy2(built, build_dir / built.name)
         return build_dir / built.name

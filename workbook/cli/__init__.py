@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import classes, data, notebooks, where
+from . import classes, data, link, notebooks, where
 
-COMMAND_MODULES = [where, notebooks, classes, data]
+COMMAND_MODULES = [where, notebooks, classes, data, link]
 
 
 def build_parser() -> argparse.ArgumentParser:
