@@ -19,3 +19,11 @@ def test_link_refuses_a_hub_without_a_scheme_and_an_unknown_chapter(capsys):
     assert "--hub must be a web address" in capsys.readouterr().err
     assert main(["link", "--hub", "https://hub.example.org", "--repo", "https://github.com/you/course", "99"]) == 2
     assert "no chapter '99'" in capsys.readouterr().err
+
+
+def test_the_instructor_guide_shows_the_link_the_command_prints(capsys):
+    from pathlib import Path
+
+    main(["link", "--hub", "https://hub.example.org", "--repo", "https://github.com/YOU/networking-workbook", "00"])
+    guide = (Path(__file__).resolve().parent.parent / "book" / "instructors" / "serving.md").read_text()
+    assert capsys.readouterr().out.strip() in guide

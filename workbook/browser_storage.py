@@ -40,13 +40,22 @@ def mirrors(path: Path) -> bool:
     return ACTIVE and Path(path).parent == MEMORY_HOME
 
 
+def _standalone(data: bytes) -> bytes:
+    """The database as one self-contained file. A WAL-mode header (bytes 18-19 set to 2) makes
+    SQLite look for a -wal file that a copy does not have, and refuse to open it from memory; the
+    copy already holds every committed page, so mark it as a rollback-journal database."""
+    if data[18:20] == b"\x02\x02":
+        data = data[:18] + b"\x01\x01" + data[20:]
+    return data
+
+
 def _digest(data: bytes | None) -> str | None:
     return hashlib.sha256(data).hexdigest() if data is not None else None
 
 
 def _read_saved(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
+        return _standalone(path.read_bytes())
     except FileNotFoundError:
         return None
 
@@ -70,7 +79,7 @@ def _check_readable(data: bytes, saved: Path) -> None:
         from .store import StoreError
 
         raise StoreError(
-            f"The workbook saved in this browser ({saved.relative_to('/drive')}) cannot be opened: {problem}. "
+            f"The workbook saved in this browser ({saved.parent.name}/{saved.name}) cannot be opened: {problem}. "
             f"Nothing was changed. To keep it, right-click {saved.name} in the my-workbook folder of the "
             "file browser and choose Download. To start again with an empty workbook, run "
             "workbook.browser_storage.start_fresh() (the unreadable file is kept beside it)."
@@ -114,7 +123,7 @@ def before_write(connection: sqlite3.Connection, memory_path: Path) -> None:
 def after_commit(store) -> None:
     """Write the whole workbook to the drive: a new file, then a rename over the old one."""
     global _synced_digest
-    data = store._conn.serialize()
+    data = _standalone(store._conn.serialize())
     saved = saved_path(store.path)
     saved.parent.mkdir(parents=True, exist_ok=True)
     temp = saved.with_name(f".{saved.name}.saving")

@@ -119,7 +119,7 @@ def pyodide_npm(pinned: dict) -> Path:
     unpacked = cache_dir() / f"pyodide-{version}"
     tarball = cache_dir() / f"pyodide-{version}.tgz"
     if not tarball.exists():
-        with tempfile.TemporaryDirectory(dir=cache_dir().parent if cache_dir().parent.exists() else None) as temp:
+        with tempfile.TemporaryDirectory() as temp:
             _run(["npm", "pack", f"pyodide@{version}", "--silent"], f"downloading pyodide@{version} from npm", cwd=Path(temp))
             _replace_into(Path(temp) / f"pyodide-{version}.tgz", tarball)
     algorithm, expected = pinned["pyodide"]["npm_integrity"].split("-", 1)
@@ -131,9 +131,13 @@ def pyodide_npm(pinned: dict) -> Path:
         staging = Path(tempfile.mkdtemp(dir=cache_dir()))
         with tarfile.open(tarball) as archive:
             archive.extractall(staging, filter="data")
-        shutil.rmtree(unpacked, ignore_errors=True)
-        os.replace(staging / "package", unpacked)
-        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            os.replace(staging / "package", unpacked)
+        except OSError:  # a build running at the same time unpacked it first
+            if not (unpacked / "pyodide-lock.json").exists():
+                raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return unpacked
 
 
