@@ -99,6 +99,7 @@ def test_chapter_07_keeps_entries_across_a_reload_offline(site):
         run_all(page)
         note = page.locator(".workbook-browser-note").first
         assert "kept in this browser only" in note.inner_text()
+        page.locator(".workbook-browser-note.workbook-storage-kept").wait_for(timeout=30_000)  # the check ran
 
         mine = tool(page, "Log exchange").last
         contact = mine.locator("input[list]").first

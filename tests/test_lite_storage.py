@@ -119,3 +119,28 @@ def test_on_desktop_nothing_changes(tmp_path, monkeypatch):
     assert browser_storage.ACTIVE is False
     Store().add_contact(Contact("Ada"))
     assert (tmp_path / FILE_NAME).exists()
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_the_note_says_where_entries_are_kept_or_that_they_are_not(browser, monkeypatch, kept):
+    import asyncio
+
+    async def answer() -> bool:
+        return kept
+
+    monkeypatch.setattr(browser_storage, "storage_is_kept", answer)
+
+    async def open_a_chapter():
+        store = Store()  # the first store of the kernel loads the workbook (and shows a note)
+        shown = browser_storage.note()
+        store.add_contact(Contact("Ada"))  # a save: the backup link appears
+        for _ in range(3):
+            await asyncio.sleep(0)
+        return shown
+
+    shown = asyncio.run(open_a_chapter())
+    if kept:
+        assert shown.value.startswith(browser_storage.KEPT_NOTE)
+    else:
+        assert shown.value.startswith(browser_storage.NOT_KEPT_NOTE) and "lost when you close this tab" in shown.value
+    assert "Download a backup of your workbook</a>" in shown.value

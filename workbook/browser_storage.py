@@ -152,16 +152,26 @@ def start_fresh(memory_path: Path | None = None) -> str:
     return message
 
 
-def storage_is_kept() -> bool | None:
-    """Whether this browser keeps the course's files between visits: False when it keeps nothing
-    (storage turned off or a private window that refuses it), None when it cannot tell."""
+async def storage_is_kept() -> bool:
+    """Whether this browser lets the site keep data: it opens a small IndexedDB database, the
+    storage JupyterLite keeps the course's files in. A private window or storage turned off for
+    the site refuses it (JupyterLite then keeps the files in memory, for this tab only)."""
+    import asyncio
+
+    import js  # Pyodide's bridge to the browser
+    from pyodide.ffi import create_once_callable
+
+    answer = asyncio.get_event_loop().create_future()
     try:
-        import js  # Pyodide's bridge to the browser
-    except ImportError:
-        return None
-    if not hasattr(js, "indexedDB") or js.indexedDB is None:
+        request = js.indexedDB.open("networking-workbook-storage-check")
+    except Exception:  # no IndexedDB at all, or access refused at once
         return False
-    return None
+    request.onsuccess = create_once_callable(lambda event: answer.done() or answer.set_result(True))
+    request.onerror = create_once_callable(lambda event: answer.done() or answer.set_result(False))
+    try:
+        return await asyncio.wait_for(answer, timeout=10)
+    except asyncio.TimeoutError:
+        return False
 
 
 # --- what the learner sees ---------------------------------------------------------------------
@@ -193,19 +203,47 @@ def backup_link(store) -> str:
 
 
 def note():
-    """The note shown once per kernel, with a backup link that follows every save."""
+    """The note shown once per kernel, with a backup link that follows every save. It says the
+    entries are kept in this browser; if the browser turns out to keep nothing, it says that
+    instead, at once (the check takes a moment, long before anyone has typed)."""
     import ipywidgets
 
-    text = NOT_KEPT_NOTE if storage_is_kept() is False else KEPT_NOTE
     shown = ipywidgets.HTML(layout=ipywidgets.Layout(border="1px solid var(--jp-border-color1)", padding="4px 8px"))
     shown.add_class("workbook-browser-note")
+    state = {"text": KEPT_NOTE, "link": ""}
+
+    def draw() -> None:
+        shown.value = f"{state['text']} {state['link']}"
 
     def refresh(store) -> None:
-        shown.value = f"{text} {backup_link(store)}"
+        state["link"] = backup_link(store)
+        draw()
 
-    shown.value = text
+    async def check_storage() -> None:
+        kept = await storage_is_kept()
+        if not kept:
+            state["text"] = NOT_KEPT_NOTE
+            draw()
+        shown.add_class("workbook-storage-kept" if kept else "workbook-storage-not-kept")
+
+    draw()
     _listeners[:] = [refresh]
+    _soon(check_storage())
     return shown
+
+
+def _soon(coroutine) -> None:
+    """Run `coroutine` on the kernel's event loop (Pyodide's runs between cells), if there is one."""
+    import asyncio
+
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        loop = asyncio.get_event_loop() if ACTIVE and sys.platform == "emscripten" else None
+    if loop is None:
+        coroutine.close()
+    else:
+        loop.create_task(coroutine)
 
 
 def _show_note() -> None:
