@@ -10,8 +10,12 @@ The site is served on 127.0.0.1 and every other request is refused, as for a roo
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -19,9 +23,35 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "book" / "_ext")]
 
 import lite_site  # noqa: E402
-from browser import browser_page  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from test_browser_lab import tool  # noqa: E402
-from test_lite import served  # noqa: E402
+
+# Requests to any other host fail in the browser itself. (Not Playwright's request routing, as the
+# tests use: routing turns the browser's cache off, and the warm load is all about that cache.)
+OFFLINE = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+
+
+@contextlib.contextmanager
+def served_counting(folder: Path):
+    """`python3 -m http.server`, as an instructor runs it, counting the bytes it sends."""
+    sent = [0]
+
+    class Counting(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def copyfile(self, source, outputfile):
+            data = source.read()
+            sent[0] += len(data)
+            outputfile.write(data)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", sent
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def size_of(folder: Path) -> int:
@@ -50,19 +80,19 @@ def main() -> None:
             print(f"build (downloads cached): {time.monotonic() - started:.1f} s")
         pyodide = site / "static" / "pyodide"
         print(f"site size: {size_of(site) / 1e6:.1f} MB (Pyodide and packages {size_of(pyodide) / 1e6:.1f} MB)")
-        with served(site) as base, browser_page() as page:
-            transferred: list[int] = []
-            page.context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
-            page.on("response", lambda response: transferred.append(int(response.headers.get("content-length") or 0)))
+        from playwright.sync_api import sync_playwright
+
+        with served_counting(site) as (base, sent), sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + OFFLINE)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
             url = f"{base}/lab/index.html?path=notebooks/07-reciprocity.ipynb"
             kernel, usable = to_usable_tool(page, url)
-            print(f"first load: kernel ready {kernel:.1f} s, tool usable {usable:.1f} s, "
-                  f"{sum(transferred) / 1e6:.1f} MB fetched")
-            transferred.clear()
+            print(f"first load: kernel ready {kernel:.1f} s, tool usable {usable:.1f} s, {sent[0] / 1e6:.1f} MB sent")
+            sent[0] = 0
             kernel, usable = to_usable_tool(page, url)
-            print(f"warm load:  kernel ready {kernel:.1f} s, tool usable {usable:.1f} s, "
-                  f"{sum(transferred) / 1e6:.1f} MB fetched (the rest from the browser's cache)")
-
+            print(f"warm load:  kernel ready {kernel:.1f} s, tool usable {usable:.1f} s, {sent[0] / 1e6:.1f} MB sent "
+                  "(the rest from the browser's cache)")
+            browser.close()
 
 if __name__ == "__main__":
     main()

@@ -126,6 +126,8 @@ def test_chapter_07_keeps_entries_across_a_reload_offline(site):
         backup = json.loads(base64.b64decode(href.split(",", 1)[1]))
         assert {CONTACT, PLAN_WITH} <= {row["name"] for row in backup["contacts"]}
         page.screenshot(path=str(ARTIFACTS / "lite-07-before-reload.png"))
+        note.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "lite-07-note.png"))
 
         # Come back to the chapter's address, as a reader does (a new page, a new kernel).
         try:
