@@ -143,3 +143,31 @@ def test_chapter_07_keeps_entries_across_a_reload_offline(site):
         page.screenshot(path=str(ARTIFACTS / "lite-07-after-reload.png"))
         assert not offsite, offsite
         assert not errors, errors
+
+
+def log_exchange(page, contact_name: str) -> None:
+    mine = tool(page, "Log exchange").last
+    contact = mine.locator("input[list]").first
+    contact.fill(contact_name)
+    contact.press("Tab")
+    mine.get_by_role("button", name="I gave").click()
+    mine.get_by_role("button", name="Log exchange").click()
+    mine.get_by_text(f"Logged gave advice with {contact_name} (new contact)").wait_for(timeout=60_000)
+
+
+def test_two_tabs_keep_each_others_entries(site):
+    """Both tabs open the chapter before either writes; each logs an exchange; a third visit finds both."""
+    require_chromium()
+    with served(site) as base, browser_page() as first:
+        second = first.context.new_page()
+        for page in (first, second):
+            open_chapter(page, base)
+            run_all(page)
+        log_exchange(first, "First Tab Person")
+        log_exchange(second, "Second Tab Person")
+        second.close()
+        open_chapter(first, base)
+        run_all(first)
+        recent = options(tool(first, "Log exchange").last)
+        assert any("First Tab Person" in option for option in recent), recent
+        assert any("Second Tab Person" in option for option in recent), recent
