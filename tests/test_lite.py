@@ -159,10 +159,14 @@ def test_two_tabs_keep_each_others_entries(site):
     """Both tabs open the chapter before either writes; each logs an exchange; a third visit finds both."""
     require_chromium()
     with served(site) as base, browser_page() as first:
-        second = first.context.new_page()
-        for page in (first, second):
-            open_chapter(page, base)
-            run_all(page)
+        open_chapter(first, base)
+        run_all(first)
+        # A second tab of the same browser (the same storage), opened as a reader would.
+        with first.context.expect_page() as opened:
+            first.evaluate(f"window.open('{base}/lab/index.html?path={NOTEBOOK}')")
+        second = opened.value
+        second.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=300_000)
+        run_all(second)
         log_exchange(first, "First Tab Person")
         log_exchange(second, "Second Tab Person")
         second.close()
