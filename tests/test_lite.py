@@ -100,6 +100,8 @@ def test_chapter_07_keeps_entries_across_a_reload_offline(site):
         note = page.locator(".workbook-browser-note").first
         assert "kept in this browser only" in note.inner_text()
         page.locator(".workbook-browser-note.workbook-storage-kept").wait_for(timeout=30_000)  # the check ran
+        stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        assert stderr.count() == 0, stderr.all_inner_texts()  # nothing in red for the learner
 
         mine = tool(page, "Log exchange").last
         contact = mine.locator("input[list]").first

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
 import sqlite3
 import sys
@@ -25,6 +26,12 @@ ACTIVE = sys.platform == "emscripten"
 DRIVE_FOLDER = Path("/drive/my-workbook")  # "my-workbook" in the course's file browser
 MEMORY_HOME = Path("/home/pyodide/networking-workbook")
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+if ACTIVE:
+    # Matplotlib's font cache lives in Pyodide's memory, so it is rebuilt on every visit, and its
+    # warning about that ("building the font cache") would greet the learner in red each time.
+    # Set here, when `import workbook` loads this module, before anything imports matplotlib.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
 _synced_digest: str | None = None  # sha256 of the drive copy as this kernel last read or wrote it
 _listeners: list = []  # called after each save, e.g. to refresh the backup link
@@ -198,7 +205,8 @@ def backup_link(store) -> str:
     from .formats import jsonfile
 
     data = jsonfile.write(store.dump(), store.schema_version)
-    return (f'<a download="{BACKUP_NAME}" href="data:application/json;base64,{base64.b64encode(data).decode()}">'
+    return (f'<a download="{BACKUP_NAME}" href="data:application/json;base64,{base64.b64encode(data).decode()}" '
+            'style="color: var(--jp-content-link-color); text-decoration: underline">'
             f"{html.escape('Download a backup of your workbook')}</a>")
 
 
@@ -213,7 +221,7 @@ def note():
     state = {"text": KEPT_NOTE, "link": ""}
 
     def draw() -> None:
-        shown.value = f"{state['text']} {state['link']}"
+        shown.value = f'<div style="line-height: 1.5">{state["text"]} {state["link"]}</div>'
 
     def refresh(store) -> None:
         state["link"] = backup_link(store)
