@@ -14,6 +14,7 @@ import contextlib
 import functools
 import http.server
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -49,13 +50,16 @@ def built(tmp_path_factory):
         ROOT,
         source,
         ignore=shutil.ignore_patterns(
-            "_build", ".git", "*.egg-info", "__pycache__", "node_modules", ".hypothesis", "test-artifacts"
+            "_build", ".git", "*.egg-info", "__pycache__", "node_modules", ".hypothesis", "test-artifacts", ".cache"
         ),
     )
+    # The in-browser course's downloads: one cache for every build (the files are checked each time).
+    env = {**os.environ, "WORKBOOK_LITE_CACHE": os.environ.get("WORKBOOK_LITE_CACHE") or str(ROOT / ".cache" / "lite")}
     jupyter_book = shutil.which("jupyter-book", path=str(Path(sys.executable).parent)) or shutil.which("jupyter-book")
-    assert jupyter_book, "jupyter-book is not installed: pip install -r requirements.txt"
+    assert jupyter_book, "jupyter-book is not installed: pip install -r requirements-dev.txt"
     result = subprocess.run(
-        [jupyter_book, "build", str(source), "-W", "-n", "--keep-going"], capture_output=True, text=True, timeout=900
+        [jupyter_book, "build", str(source), "-W", "-n", "--keep-going"], capture_output=True, text=True, timeout=900,
+        env=env,
     )
     return result, source / "_build" / "html"
 
@@ -72,8 +76,11 @@ def test_chapter_pages_carry_saved_widget_state_and_launch_buttons(built):
     page = (html / "notebooks" / "07-reciprocity.html").read_text()
     assert "application/vnd.jupyter.widget-state+json" in page
     assert "application/vnd.jupyter.widget-view+json" in page
+    # No repository URL in _config.yml: the in-browser course is the one way to launch.
+    assert "Open in your browser — no install" in page and "../lite/lab/index.html?path=notebooks/07-reciprocity.ipynb" in page
     for launcher in ("mybinder.org", "colab.research.google.com", "hub/user-redirect/git-pull"):
-        assert launcher in page, launcher
+        assert launcher not in page, launcher
+    assert (html / "lite" / "lab" / "index.html").exists() and (html / "lite" / "files" / "solutions" / "07-reciprocity.ipynb").exists()
     # the static fallback: the balances table is in the page as plain HTML
     assert "Nadia Karim" in page and "Days since" in page
 
@@ -93,7 +100,7 @@ def pages_of(html: Path) -> list[str]:
     return sorted(
         path.relative_to(html).as_posix()
         for path in html.rglob("*.html")
-        if path.relative_to(html).parts[0] not in {"_static", "_sources", "_images"}
+        if path.relative_to(html).parts[0] not in {"_static", "_sources", "_images", "lite"}  # lite: tests/test_lite.py
     )
 
 

@@ -33,3 +33,12 @@ def test_browser_test_javascript_is_locked_to_the_versions_the_book_loads():
     for package in ("requirejs", "@jupyter-widgets/html-manager"):
         version = lock[f"node_modules/{package}"]["version"]
         assert f"npm/{package}@{version}/" in config, f"_config.yml loads another {package} than tests/js installs"
+
+
+def test_the_website_first_page_gives_the_readme_open_command_and_the_no_install_way():
+    open_command = next(command for command in readme_commands() if "jupyter lab" in command)
+    intro = (ROOT / "book" / "intro.md").read_text()
+    first_lines = intro[: intro.index("## ")]
+    assert open_command in " ".join(first_lines.split()), "book/intro.md no longer gives the README's open command"
+    assert "../lite/lab/index.html?path=notebooks/00-start-here.ipynb" in first_lines
+    assert "no install" in README.lower()

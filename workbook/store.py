@@ -22,6 +22,7 @@ from typing import Callable, Iterator
 import pandas as pd
 import platformdirs
 
+from . import browser_storage
 from .model import BALANCE_COLUMNS, LOOKBACK_DAYS, Contact, Exchange, Plan, add_days_since, conversation_card
 
 FILE_NAME = "workbook.sqlite3"
@@ -214,6 +215,8 @@ def data_home() -> Path:
     override = os.environ.get("WORKBOOK_HOME", "").strip()
     if override:
         return Path(override).expanduser()
+    if browser_storage.ACTIVE:  # the in-browser course: kept in memory, copied to the browser's storage
+        return browser_storage.MEMORY_HOME
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -278,6 +281,9 @@ class Store:
         self._listeners: list[weakref.ref] = []
         self.revision = 0  # counts the commits this object has seen (its own and, once synced, others')
         self._data_version: int | None = None
+        self._mirrored = browser_storage.mirrors(self.path)
+        if self._mirrored:
+            browser_storage.load(self.path)
         try:
             self._conn = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
@@ -358,6 +364,8 @@ class Store:
             if self._conn.in_transaction:  # nested in this thread's block: the outer block commits
                 yield self._conn
                 return
+            if self._mirrored:
+                browser_storage.before_write(self._conn, self.path)
             self._conn.execute("BEGIN IMMEDIATE")
             changes = self._conn.total_changes
             try:
@@ -369,6 +377,8 @@ class Store:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
+            if self._mirrored:
+                browser_storage.after_commit(self)
             wrote = self._conn.total_changes != changes
             if wrote:
                 self.revision += 1
