@@ -413,7 +413,9 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
                         shoot(chapter.cell(source).locator(".jp-OutputArea"), f"{name}-{theme}")
                     except AssertionError as missing_cell:  # a lesson cell was rewritten: say so, go on
                         problems.append(str(missing_cell))
-            assert not errors, errors
+            # JupyterLab's own race when a tab closes while its kernel session starts (the exercise tab
+            # above): "Disposed" from SessionContext._handleNewSession. Not the course's doing.
+            assert not [e for e in errors if not (e.startswith("Disposed") and "_handleNewSession" in e)], errors
         except BaseException:
             page.screenshot(path=str(ARTIFACTS / "journey-failure.png"))
             raise

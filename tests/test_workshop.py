@@ -164,10 +164,12 @@ def test_lesson_text_on_slides_cannot_become_markup():
     assert "href" not in lessons.inline("[x](javascript:alert(1))")  # left as text, never a link
 
 
-def test_default_links_match_the_book_configuration():
+def test_no_default_sends_a_room_to_an_address_that_does_not_exist():
     config = (ROOT / "_config.yml").read_text()
-    assert f"url: {slides.COURSE_URL}" in config
-    assert slides.DEFAULT_LINK in (ROOT / "book" / "instructors" / "serving.md").read_text()
+    assert f'url: "{slides.COURSE_URL}"' in config or f"url: {slides.COURSE_URL}" in config  # set in one place
+    deck = slides.build("90min")  # the website's copy: no link of its own, no QR code
+    title = deck.html.split('id="title"')[1].split("</section>")[0]
+    assert "python -m workbook slides --link URL" in title and "<svg" not in title
 
 
 def test_vendored_reveal_is_the_named_release_with_its_licence():
@@ -235,7 +237,7 @@ def test_slides_print_one_slide_per_page_on_the_paper_asked_for(tmp_path, capsys
     require_chromium()
     import pypdf
 
-    assert main(["slides", "--agenda", "90", "--out", str(tmp_path), "--paper", size, "--pdf"]) == 0
+    assert main(["slides", "--agenda", "90", "--link", LINK, "--out", str(tmp_path), "--paper", size, "--pdf"]) == 0
     out = capsys.readouterr().out
     sections = (tmp_path / "slides-90min.html").read_text().count("<section")
     reader = pypdf.PdfReader(tmp_path / "slides-90min.pdf")
@@ -248,7 +250,7 @@ def test_slides_print_one_slide_per_page_on_the_paper_asked_for(tmp_path, capsys
 
 
 def test_slides_command_rejects_bad_input(tmp_path, capsys):
-    assert main(["slides", "--agenda", "90", "--paper", "A3", "--out", str(tmp_path)]) == 2
+    assert main(["slides", "--agenda", "90", "--paper", "A3", "--link", LINK, "--out", str(tmp_path)]) == 2
     assert "choose A4 or letter" in capsys.readouterr().err
     assert main(["slides", "--link", "hub.example.org", "--out", str(tmp_path)]) == 2
     assert "not a web address" in capsys.readouterr().err

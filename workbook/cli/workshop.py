@@ -32,7 +32,8 @@ def register(commands) -> None:
 
     p = commands.add_parser("slides", help="write the slide deck (HTML, reveal.js) for an agenda, and its run sheet")
     p.add_argument("--agenda", default="90", help=AGENDA_HELP)
-    p.add_argument("--link", help="the link learners open (your hub's link, or the in-browser course); default: Binder")
+    p.add_argument("--link", help="the link learners open: your hub's link, or the in-browser course you serve (see the "
+                   "serving guide); without it the title slide asks for one and shows no QR code")
     p.add_argument("--start", default="09:00", help="start time, HH:MM (default 09:00)")
     p.add_argument("--paper", metavar="A4|letter", help=PAPER_HELP)
     p.add_argument("--out", metavar="DIR", default="workshop", help="folder to write into (default: workshop)")
@@ -103,7 +104,7 @@ def run_slides(args) -> int:
     try:
         key = runsheet.agenda_key(args.agenda)
         size = paper.choose(args.paper)
-        deck = slides.build(key, link=args.link or slides.DEFAULT_LINK, paper_size=size, start=args.start)
+        deck = slides.build(key, link=args.link, paper_size=size, start=args.start)
         folder = Path(args.out)
         path = slides.write(deck, folder)
         sheet = folder / f"runsheet-{key}.md"

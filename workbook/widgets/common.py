@@ -42,39 +42,38 @@ _PAGE_SCRIPT = """(function () {
       target.setAttribute("data-lm-suppress-shortcuts", "true");
     }
   }, true);
-  // Run All ends by scrolling to the last cell (the References); bring the learner back to where
-  // they were when it started.
-  function notebook() { return document.querySelector(".jp-NotebookPanel:not(.lm-mod-hidden)"); }
-  function running(panel) {
-    // The panel's execution indicator says "busy" while any cell of it runs, collapsed ones too.
-    var indicator = panel.querySelector(".jp-Notebook-ExecutionIndicator");
-    if (indicator) return indicator.getAttribute("data-status") === "busy";
-    return Array.prototype.some.call(panel.querySelectorAll(".jp-InputPrompt"), function (p) { return p.textContent.indexOf("*") >= 0; });
+  // Run All ends by scrolling to the last cell (the References). Watch each notebook on screen:
+  // while it is idle, remember where the learner is; when a run ends on the last cell (what Run All
+  // does), go back there. (Menu clicks cannot be caught reliably: Lumino acts on mouseup.)
+  function onScreen() {
+    return Array.prototype.find.call(document.querySelectorAll(".jp-NotebookPanel"), function (panel) {
+      var box = panel.getBoundingClientRect();
+      return box.width > 0 && box.height > 0;
+    });
   }
-  function keepPlace(top) {
-    var panel = notebook(), scroller = panel && panel.querySelector(".jp-WindowedPanel-outer");
-    if (!scroller || scroller.__workbookKeeping) return;
-    scroller.__workbookKeeping = true;
-    if (top === undefined) top = scroller.scrollTop;
-    // Wait for the run to start (the kernel may take a moment to turn busy), then for it to end.
-    var started = running(panel), waited = 0;
-    var timer = setInterval(function () {
-      waited += 250;
-      if (running(panel)) { started = true; return; }
-      if (!started && waited < 10000) return;
-      clearInterval(timer);
-      setTimeout(function () { scroller.scrollTop = top; scroller.__workbookKeeping = false; }, 400);
-    }, 250);
-  }
-  document.addEventListener("click", function (event) {
-    var item = event.target instanceof Element && event.target.closest(
-      '[data-command="notebook:run-all-cells"], [data-command="notebook:restart-run-all"], ' +
-      '[data-command="runmenu:run-all"], [data-command="runmenu:restart-and-run-all"]');
-    if (item) setTimeout(function () { keepPlace(); }, 0);
-  }, true);
-  // Installed in the middle of a run (the first Run All after opening): its start was the top.
-  var panel = notebook();
-  if (panel && running(panel)) keepPlace(0);
+  setInterval(function () {
+    var panel = onScreen();
+    var scroller = panel && panel.querySelector(".jp-WindowedPanel-outer");
+    var indicator = panel && panel.querySelector(".jp-Notebook-ExecutionIndicator");
+    if (!scroller || !indicator) return;
+    var busy = indicator.getAttribute("data-status") === "busy";
+    if (busy) {
+      if (scroller.__workbookPlace === undefined) scroller.__workbookPlace = 0;  // a run under way when we came
+      scroller.__workbookRunning = true;
+      return;
+    }
+    if (scroller.__workbookRunning) {
+      scroller.__workbookRunning = false;
+      var cells = panel.querySelectorAll(".jp-Notebook .jp-Cell");
+      var last = cells[cells.length - 1];
+      var place = scroller.__workbookPlace;
+      if (last && last.classList.contains("jp-mod-active")) {
+        setTimeout(function () { scroller.scrollTop = place; }, 500);
+      }
+      return;
+    }
+    scroller.__workbookPlace = scroller.scrollTop;
+  }, 300);
 })();"""
 
 

@@ -95,7 +95,7 @@ def _date(value: str) -> str:
 
 def materials(details: Details, *, paper_size: str = "A4") -> Materials:
     link = _link("link", details.link)
-    course_url = _link("course-url", details.course_url)
+    course_url = _link("course-url", details.course_url) if details.course_url else ""
     date = _date(details.date)
     try:
         agenda = agenda_module.build(details.format_key, details.start)
@@ -132,6 +132,8 @@ def materials(details: Details, *, paper_size: str = "A4") -> Materials:
 def join_page(*, title: str, date: str, start: str, place: str, link: str, course_url: str, paper_size: str) -> str:
     def e(text: str) -> str:
         return html.escape(text, quote=True)
+
+    source_line = f'<p>The course and everything in it: <a href="{e(course_url)}">{e(course_url)}</a></p>' if course_url else ""
 
     trouble = "".join(f"<li>{e(t)}</li>" for t in TROUBLE)
     places = "".join(f"<li><strong>{e(where)}:</strong> {e(what)}</li>" for where, what in DATA_PLACES)
@@ -174,7 +176,7 @@ def join_page(*, title: str, date: str, start: str, place: str, link: str, cours
 <p>What you type into the course's tools is saved in your own workbook, never sent to the
 instructor or anyone else:</p>
 <ul>{places}</ul>
-<p>The course and everything in it: <a href="{e(course_url)}">{e(course_url)}</a></p>
+{source_line}
 </main>
 </body>
 </html>

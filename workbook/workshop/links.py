@@ -1,7 +1,7 @@
-"""The course's own addresses, used on the slides and the join page when the instructor names no
-other (tests check them against _config.yml and the serving guide)."""
+"""The course's own addresses for the slides and the join page. The link learners open is always the
+instructor's (`--link`): their hub, or the in-browser course they serve (book/instructors/serving.md)."""
 
 COURSE_TITLE = "Build and keep your network"
-COURSE_URL = "https://github.com/networking-workbook/networking-workbook"
-# What learners open when the instructor names nothing else: chapter 00 on Binder (needs no hub).
-DEFAULT_LINK = "https://mybinder.org/v2/gh/networking-workbook/networking-workbook/main?urlpath=lab/tree/notebooks/00-start-here.ipynb"
+# Where the course's source is published: empty until it is (like repository.url in _config.yml),
+# so no slide or join page sends a room to an address that does not exist.
+COURSE_URL = ""

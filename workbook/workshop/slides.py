@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .. import agenda as agenda_module
 from . import lessons, paper, qr, runsheet
-from .links import COURSE_TITLE, COURSE_URL, DEFAULT_LINK
+from .links import COURSE_TITLE, COURSE_URL
 
 REVEAL_VERSION = "6.0.2"
 VENDOR = Path(__file__).resolve().parent / "vendor" / "reveal.js"
@@ -81,7 +81,7 @@ class SlidesError(ValueError):
 @dataclasses.dataclass(frozen=True)
 class Deck:
     agenda: agenda_module.Agenda
-    link: str
+    link: str | None
     paper: str
     html: str
     slides: int
@@ -102,16 +102,29 @@ def step_id(block_index: int, step_index: int) -> str:
     return f"b{block_index + 1}-s{step_index + 1}"
 
 
-def title_slide(agenda: agenda_module.Agenda, link: str, course_url: str) -> str:
+def title_slide(agenda: agenda_module.Agenda, link: str | None, course_url: str) -> str:
+    if link is None:  # the website's copy: each instructor writes their own with their link
+        opening = (
+            "<p>Open the course at the link your instructor gives you.</p>"
+            "<p class='small'>Instructors: <code>python -m workbook slides --link URL</code> writes this deck "
+            "with your link and its QR code.</p>"
+        )
+        code = ""
+    else:
+        opening = (
+            f"<p>Open the course: <a href='{esc(link)}'>scan the code or type the link</a></p>"
+            f"<p class='url'>{esc(link)}</p>"
+        )
+        code = qr.svg(link, title="QR code of the course link")
+    source = f"<p class='small'>The course and its source: <a href='{esc(course_url)}'>{esc(course_url)}</a></p>" if course_url else ""
     return _section(
         f"<p class='kind'>{esc(agenda.format.title)} · {esc(agenda.clock(0))}–{esc(agenda.clock(agenda.minutes))}</p>"
         f"<h1>{esc(COURSE_TITLE)}</h1>"
         "<div class='title-grid'><div>"
-        f"<p>Open the course: <a href='{esc(link)}'>scan the code or type the link</a></p>"
-        f"<p class='url'>{esc(link)}</p>"
-        f"<p class='small'>The course and its source: <a href='{esc(course_url)}'>{esc(course_url)}</a></p>"
-        "<p class='small'>What you type stays in your own workbook. Nobody collects it.</p>"
-        f"</div><div class='qr'>{qr.svg(link, title='QR code of the course link')}</div></div>",
+        + opening
+        + source
+        + "<p class='small'>What you type stays in your own workbook. Nobody collects it.</p>"
+        f"</div><div class='qr'>{code}</div></div>",
         ident="title",
         label="Title",
     )
@@ -185,10 +198,10 @@ def block_slides(agenda: agenda_module.Agenda, index: int, sheet_block: runsheet
     return out
 
 
-def build(format_key: str, *, link: str = DEFAULT_LINK, course_url: str = COURSE_URL, paper_size: str = "A4",
+def build(format_key: str, *, link: str | None = None, course_url: str = COURSE_URL, paper_size: str = "A4",
           start: str = "09:00") -> Deck:
-    """The deck for one agenda format."""
-    if not link.startswith(("https://", "http://")):
+    """The deck for one agenda format; with no `link`, the title slide asks for the instructor's."""
+    if link is not None and not link.startswith(("https://", "http://")):
         raise SlidesError(f"the link {link!r} is not a web address; give the full https:// link learners open.")
     agenda = agenda_module.build(format_key, start)
     sheet = runsheet.build(agenda)
