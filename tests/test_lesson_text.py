@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 from pybtex.database import parse_file
 
@@ -82,3 +83,16 @@ def test_the_references_page_reads_in_jupyterlab_too():
     page = (ROOT / "book" / "references.md").read_text(encoding="utf-8")
     plain = page.partition('<div class="jupyterlab-only">')[2].partition("</div>")[0]
     assert [line[2:] for line in plain.strip().splitlines()] == expected
+
+
+def test_saved_widget_state_holds_only_what_a_page_shows():
+    """`workbook execute` keeps the models of displayed widgets and what they refer to; tools built
+    and never shown are not saved (they made chapter pages several times heavier)."""
+    from workbook.notebooks import WIDGET_STATE, WIDGET_VIEW, prune_widget_state
+
+    for path in sorted(ROOT.glob("notebooks/*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        saved = set(notebook.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {}))
+        shown = {o["data"][WIDGET_VIEW]["model_id"] for c in notebook.cells for o in c.get("outputs", []) if WIDGET_VIEW in o.get("data", {})}
+        assert shown <= saved, f"{path.name}: a displayed widget has no saved state"
+        assert set(prune_widget_state(notebook).metadata["widgets"][WIDGET_STATE]["state"]) == saved, path.name

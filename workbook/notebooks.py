@@ -4,6 +4,7 @@ expect (saved widget state, a throwaway WORKBOOK_HOME so no real learner data is
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -190,12 +191,41 @@ def execute(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 300) -
     return notebook
 
 
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def prune_widget_state(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Keep only the saved widget models a page can show: those displayed in an output and the
+    models they refer to (children, layouts, styles). The kernel also held tools that were built
+    and never shown (inside lesson helpers and checks); saving them only makes pages heavy."""
+    saved = notebook.metadata.get("widgets", {}).get(WIDGET_STATE)
+    if not saved:
+        return notebook
+    models = saved["state"]
+    wanted = [
+        output["data"][WIDGET_VIEW]["model_id"]
+        for cell in notebook.cells if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if WIDGET_VIEW in output.get("data", {})
+    ]
+    kept: set[str] = set()
+    while wanted:
+        model_id = wanted.pop()
+        if model_id in kept or model_id not in models:
+            continue
+        kept.add(model_id)
+        wanted += re.findall(r"IPY_MODEL_([0-9a-f]{32})", json.dumps(models[model_id]["state"]))
+    saved["state"] = {model_id: model for model_id, model in models.items() if model_id in kept}
+    return notebook
+
+
 def execute_file(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
     if path.resolve().parent == SOLUTIONS:
         fold_solutions(notebook)
     collapse_tool_cells(notebook)
-    notebook = execute(notebook, path.parent)
+    notebook = prune_widget_state(execute(notebook, path.parent))
     nbformat.write(notebook, path)
 
 
