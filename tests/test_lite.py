@@ -109,7 +109,12 @@ def test_chapter_07_keeps_entries_across_a_reload_offline(site):
         contact.press("Enter")
         mine.get_by_role("button", name="I received").click()
         mine.get_by_role("button", name="Log exchange").click()
-        mine.get_by_role("button", name=f"Add {CONTACT}").click()  # a new name is confirmed once
+        try:
+            mine.get_by_role("button", name=f"Add {CONTACT}").click()  # a new name is confirmed once
+        except Exception:
+            mine.scroll_into_view_if_needed()
+            page.screenshot(path=str(ARTIFACTS / "lite-07-no-add-button.png"))
+            raise
         mine.get_by_text(f"Logged received advice with {CONTACT} (new contact)").wait_for(timeout=60_000)
 
         my_planner = tool(page, "Export card").last

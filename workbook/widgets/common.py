@@ -42,37 +42,42 @@ _PAGE_SCRIPT = """(function () {
       target.setAttribute("data-lm-suppress-shortcuts", "true");
     }
   }, true);
-  // Run All ends by scrolling to the last cell (the References). Watch each notebook on screen:
-  // while it is idle, remember where the learner is; when a run ends on the last cell (what Run All
-  // does), go back there. (Menu clicks cannot be caught reliably: Lumino acts on mouseup.)
+  // Run All ends by scrolling to the last cell (the References). Watch the notebook on screen:
+  // while it is idle, remember where the learner is and which cell is active; when a run moves
+  // the active cell to the last one (what Run All does; a widget's message never moves it), go
+  // back there. Menu clicks cannot be caught reliably: Lumino acts on mouseup.
   function onScreen() {
     return Array.prototype.find.call(document.querySelectorAll(".jp-NotebookPanel"), function (panel) {
       var box = panel.getBoundingClientRect();
       return box.width > 0 && box.height > 0;
     });
   }
+  function activeIsLast(panel) {
+    var cells = panel.querySelectorAll(".jp-Notebook .jp-Cell");
+    return cells.length > 0 && cells[cells.length - 1].classList.contains("jp-mod-active");
+  }
   setInterval(function () {
     var panel = onScreen();
     var scroller = panel && panel.querySelector(".jp-WindowedPanel-outer");
     var indicator = panel && panel.querySelector(".jp-Notebook-ExecutionIndicator");
     if (!scroller || !indicator) return;
-    var busy = indicator.getAttribute("data-status") === "busy";
-    if (busy) {
-      if (scroller.__workbookPlace === undefined) scroller.__workbookPlace = 0;  // a run under way when we came
+    if (indicator.getAttribute("data-status") === "busy") {
+      if (scroller.__workbookPlace === undefined) {  // installed during a run: it began at the top
+        scroller.__workbookPlace = 0;
+        scroller.__workbookWasLast = false;
+      }
       scroller.__workbookRunning = true;
       return;
     }
     if (scroller.__workbookRunning) {
       scroller.__workbookRunning = false;
-      var cells = panel.querySelectorAll(".jp-Notebook .jp-Cell");
-      var last = cells[cells.length - 1];
-      var place = scroller.__workbookPlace;
-      if (last && last.classList.contains("jp-mod-active")) {
+      if (!scroller.__workbookWasLast && activeIsLast(panel)) {
+        var place = scroller.__workbookPlace;
         setTimeout(function () { scroller.scrollTop = place; }, 500);
       }
-      return;
     }
     scroller.__workbookPlace = scroller.scrollTop;
+    scroller.__workbookWasLast = activeIsLast(panel);
   }, 300);
 })();"""
 
@@ -244,9 +249,10 @@ class ContactPicker(widgets.Combobox):
         self.add_button.on_click(lambda _: self.confirm_new())
         self.not_now_button.on_click(lambda _: self._hide_prompt())
         self.question = widgets.HTML()
-        self.new_contact_prompt = widgets.HBox(
-            [self.question, self.add_button, self.not_now_button], layout=widgets.Layout(display="none")
-        )
+        # Shown by giving the box its row, hidden by emptying it: swapping children redraws the same
+        # way in every front end (a layout's display going back to None did not in JupyterLite).
+        self._prompt_row = widgets.HBox([self.question, self.add_button, self.not_now_button])
+        self.new_contact_prompt = widgets.VBox([])
         self.observe(self._on_typed, "value")
         self.reload()
         store.subscribe(self.reload)
@@ -314,12 +320,12 @@ class ContactPicker(widgets.Combobox):
     def _ask(self, text: str) -> None:
         self.question.value = f"<span class='workbook-question'>Add {esc(text)} as a new contact?</span>"
         self.add_button.description = f"Add {text}"
-        self.new_contact_prompt.layout.display = None
+        self.new_contact_prompt.children = (self._prompt_row,)
 
     @property
     def asking(self) -> bool:
         """Whether the "Add … as a new contact?" question is showing."""
-        return self.new_contact_prompt.layout.display != "none"
+        return bool(self.new_contact_prompt.children)
 
     def confirm_new(self) -> None:
         """The learner's yes to adding the typed name (the "Add …" button)."""
@@ -329,7 +335,7 @@ class ContactPicker(widgets.Combobox):
             self._on_confirm()
 
     def _hide_prompt(self) -> None:
-        self.new_contact_prompt.layout.display = "none"
+        self.new_contact_prompt.children = ()
 
     def _on_typed(self, change) -> None:
         if name_key(change["new"]) != self._confirmed:

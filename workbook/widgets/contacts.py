@@ -104,9 +104,8 @@ class ContactBook(Tool):
         self.add_namesake_button = widgets.Button(description="Add another person", icon="user-plus")
         self.open_existing_button.on_click(lambda _: self._open_namesake())
         self.add_namesake_button.on_click(lambda _: self.save(namesake_ok=True))
-        self.same_name_prompt = widgets.HBox(
-            [self.same_name_question, self.open_existing_button, self.add_namesake_button], layout=widgets.Layout(display="none")
-        )
+        self._same_name_row = widgets.HBox([self.same_name_question, self.open_existing_button, self.add_namesake_button])
+        self.same_name_prompt = widgets.VBox([])  # holds the row while the question is asked
         self.delete = ConfirmDelete("contact", self.remove)
         self.status = Status()
 
@@ -173,7 +172,7 @@ class ContactBook(Tool):
         A new contact whose name you already have waits for the learner to say whether it is the
         same person (open them) or someone else (`namesake_ok`)."""
         self.form.clear()
-        self.same_name_prompt.layout.display = "none"
+        self.same_name_prompt.children = ()
         if self.editing_id is None and not namesake_ok and self._namesakes():
             self._ask_about_namesake()
             return None
@@ -337,12 +336,12 @@ class ContactBook(Tool):
         self.same_name_question.value = (
             f"<span class='workbook-question'>You already have {esc(labels)}. The same person, or someone else?</span>"
         )
-        self.same_name_prompt.layout.display = None
+        self.same_name_prompt.children = (self._same_name_row,)
         self.status.fail("Not added yet: say whether this is the person you already have.")
 
     def _open_namesake(self) -> None:
         found = self._namesakes()
-        self.same_name_prompt.layout.display = "none"
+        self.same_name_prompt.children = ()
         if found:
             self.load(found[0])
 
