@@ -135,7 +135,7 @@ UNSAFE_DOM = """() => {
         }
         // Downloads the tools offer (a calendar, a card, a backup, a readable copy) are data: links of
         // known types; any other link would have come from the data.
-        const download = /^data:(text\/calendar|text\/markdown|application\/json|text\/html);base64,/;
+        const download = /^data:(text\\/calendar|text\\/markdown|application\\/json|text\\/html);base64,/;
         if (tag === 'a' && el.getAttribute('href') && !download.test(el.getAttribute('href'))) {
             found.push(`a href=${el.getAttribute('href')}`);
         }

@@ -298,12 +298,15 @@ def print_deck(browser: str, deck_path: Path, target: Path) -> int:
             try:
                 page = browser_app.new_page()
                 page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
-                page.goto(url)
-                # reveal.js wraps each slide in a .pdf-page when its print layout is done.
+                page.goto(url, wait_until="load")  # every stylesheet in, including reveal's print rules
+                # reveal.js wraps each slide in a .pdf-page when its print layout is done; on a busy
+                # machine the fonts and a last layout pass can still follow, so wait for those too.
                 page.wait_for_function(
-                    "() => document.querySelectorAll('.pdf-page').length === document.querySelectorAll('.slides section').length",
+                    "() => document.documentElement.classList.contains('reveal-print')"
+                    " && document.querySelectorAll('.pdf-page').length === document.querySelectorAll('.slides section').length",
                     timeout=PRINT_WAIT_MS,
                 )
+                page.evaluate("() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))")
                 page.pdf(path=str(target), prefer_css_page_size=True, print_background=True)
                 return page.evaluate("() => document.querySelectorAll('.pdf-page').length")
             finally:
