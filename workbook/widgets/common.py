@@ -258,13 +258,16 @@ class ContactPicker(widgets.Combobox):
         store.subscribe(self.reload)
 
     def reload(self) -> None:
-        """Load the names afresh (another tool may have changed them)."""
-        self._ids = contact_labels(self.store.contact_directory())
+        """Load the names afresh (another tool may have changed them): one query, run by every
+        picker after every change, so it stays a single pass over the contacts."""
+        directory = self.store.contact_directory()
+        self._ids = contact_labels(directory)
         self._labels = {cid: label for label, cid in self._ids.items()}
+        # A typed name finds its contact by label ("Sam Okoye (Northwind)") or by plain name.
         self._by_key: dict[str, list[int]] = {}
         for label, cid in self._ids.items():
             self._by_key.setdefault(name_key(label), []).append(cid)
-        for cid, name in self.store.contact_names().items():
+        for cid, name in zip(directory["id"].tolist(), directory["name"]):
             ids = self._by_key.setdefault(name_key(name), [])
             if cid not in ids:
                 ids.append(cid)
