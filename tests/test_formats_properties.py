@@ -23,10 +23,10 @@ from hypothesis import strategies as st
 
 from workbook.formats import export_ics, plan_import
 from workbook.formats import csvfile, jsonfile, vcard
-from workbook.formats.common import CIRCLE_LABELS, source_key
+from workbook.formats.common import CIRCLE_LABELS, TEXT_LIMITS, ContactRecord, source_key, validate_all
 from workbook.formats.csvfile import FORMULA_STARTS, restored
 from workbook.formats.ics import WEEKDAYS
-from workbook.model import CIRCLES, MAX_NAME, MAX_NOTE, MAX_SHORT
+from workbook.model import CIRCLES, MAX_NAME, MAX_NOTE, MAX_SHORT, ValidationError
 from workbook.store import Store
 
 SETTINGS = settings(max_examples=50, deadline=None, database=None)
@@ -369,3 +369,53 @@ def test_version_21_unescapes_only_its_own_escapes(text):
     escaped = text.replace(";", "\\;").replace(",", "\\,")
     assert decoder.unescape(escaped) == text
     assert decoder.unescape("C:\\new\\" + escaped) == "C:\\new\\" + text
+
+
+# --- checking a whole file at once ------------------------------------------------------------------
+
+padded = st.tuples(st.sampled_from(["", " ", "  "]), st.text(typed, max_size=12), st.sampled_from(["", " "])).map("".join)
+# What may go wrong in one field of a row: control characters, line breaks, list separators,
+# lengths at and just past the field's limit, a circle or a date that is not one.
+AWKWARD = {field: ["x" * limit, "x" * (limit + 1), " " + "x" * limit + " ", " ", "a\r\nb", "a\rb", "a\nb", "a\tb",
+                   "a\x00b", "a\x85b", "a\x9fb", "a\x7fb", "\x1f", "a,b", "a ;b", "a,\n b", 5]
+           for field, limit in TEXT_LIMITS.items()}
+AWKWARD["circle"] = ["family", "", " both"]
+AWKWARD["met_on"] = ["", " ", "2024-02-30", "20240115", " 2024-01-15 ", "15 Jan 2024", "2024-01-15\x00", dt.date(2024, 1, 15)]
+raw_records = st.lists(st.tuples(
+    st.fixed_dictionaries({"line": st.integers(1, 99), "source_key": st.just("any:key"), "circle": st.sampled_from(CIRCLES),
+                           "met_on": st.none() | dates.map(dt.date.isoformat), **{field: padded for field in TEXT_LIMITS}}),
+    st.none() | st.sampled_from([(field, value) for field, values in AWKWARD.items() for value in values]),
+).map(lambda row: ContactRecord(**{**row[0], **dict([row[1]] if row[1] else [])})), max_size=6)
+
+
+def one_by_one(records: list) -> list:
+    """What ContactRecord.validated makes of each record: the record, or its error."""
+    out = []
+    for record in records:
+        try:
+            out.append(record.validated())
+        except ValidationError as error:
+            out.append(error)
+    return out
+
+
+def comparable(results: list) -> list:
+    return [(r.field, r.message) if isinstance(r, ValidationError) else r for r in results]
+
+
+def test_checking_a_file_at_once_is_checking_each_row():
+    """validate_all screens whole columns, then checks only the rows it cannot clear: what it gives
+    is what ContactRecord.validated gives, row by row (the same record, or the same error), here
+    for each awkward value in each field of an otherwise plain file."""
+    plain = [ContactRecord(line, "any:key", f" Person {line} ", "both", "Co", "Analyst", "p@example.org", met_on="2024-01-15")
+             for line in range(3)]
+    for field, values in AWKWARD.items():
+        for value in values:
+            records = [plain[0], ContactRecord(**{**vars(plain[1]), field: value}), plain[2]]
+            assert comparable(validate_all(records)) == comparable(one_by_one(records)), (field, value)
+
+
+@SETTINGS
+@given(raw_records)
+def test_checking_random_files_at_once_is_checking_each_row(records):
+    assert comparable(validate_all(records)) == comparable(one_by_one(records))

@@ -9,12 +9,14 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import operator
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..model import MAX_SHORT, Contact, ValidationError, clean_date, clean_text
+from ..model import CIRCLES, MAX_NAME, MAX_NOTE, MAX_SHORT, Contact, ValidationError, clean_date, clean_text
 
 MAX_BYTES = 50 * 1024 * 1024  # a 30,000-row LinkedIn export is about 4 MB
 HEADER_SCAN = 30  # how many records may come before the header row (LinkedIn puts notes there)
@@ -124,23 +126,99 @@ class ContactRecord:
         return {"source_key": self.source_key, "circle": self.circle, **{f: getattr(self, f) for f in IMPORTED_FIELDS}}
 
 
+# The limits ContactRecord.validated holds each text field to. A value with none of these
+# characters (controls, line breaks, tabs), within its limit, comes through those checks as
+# itself, stripped; tests/test_formats_properties.py holds the two paths to the same result.
+TEXT_LIMITS = {"name": MAX_NAME, "company": MAX_SHORT, "position": MAX_SHORT, "email": MAX_SHORT,
+               "interests": MAX_SHORT, "how_met": MAX_SHORT, "notes": MAX_NOTE, "url": MAX_SHORT, "phone": MAX_SHORT}
+_NOT_PLAIN = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_LIST_SEPARATORS = re.compile(r"[,;]")  # interests are split on these (and line breaks) and joined again
+
+
+def validate_all(records: list[ContactRecord]) -> list[ContactRecord | ValidationError]:
+    """Each record checked as ContactRecord.validated checks it, in the order given. The text of a
+    whole file is screened a column at a time; only a row the screen cannot clear goes through the
+    checks one by one (which say what is wrong with it)."""
+    flagged = set()
+    for name, limit in TEXT_LIMITS.items():
+        flagged |= _needs_checking(list(map(operator.attrgetter(name), records)), limit)
+    days: dict = {}  # met_on as given -> as written: thousands of rows share a few days
+    out: list[ContactRecord | ValidationError] = []
+    for i, record in enumerate(records):
+        if record.met_on not in days:
+            days[record.met_on] = _screened_date(record.met_on)
+        if (i not in flagged and (name := record.name.strip()) and record.circle in CIRCLES
+                and not _LIST_SEPARATORS.search(record.interests)
+                and (met_on := days[record.met_on]) is not _CHECK_ON_ITS_OWN):
+            out.append(ContactRecord(
+                record.line, record.source_key, name, record.circle, record.company.strip(), record.position.strip(),
+                record.email.strip(), record.url.strip(), record.phone.strip(), record.interests.strip(),
+                record.how_met.strip(), met_on, record.notes.strip(), record.remarks,
+            ))
+            continue
+        try:
+            out.append(record.validated())
+        except ValidationError as error:
+            out.append(error)
+    return out
+
+
+_CHECK_ON_ITS_OWN = object()  # a value only ContactRecord.validated can judge
+
+
+def _needs_checking(values: list, limit: int) -> set[int]:
+    """The rows of a column the screen cannot clear: not text, too long, or holding a control
+    character or a line break. One search over the whole column when it is clean (the usual case)."""
+    try:
+        clean = _NOT_PLAIN.search(" ".join(values)) is None and max(map(len, values), default=0) <= limit
+    except TypeError:  # a value that is not text: every row of the column is checked on its own
+        return set(range(len(values)))
+    if clean:
+        return set()
+    return {i for i, value in enumerate(values) if len(value) > limit or _NOT_PLAIN.search(value)}
+
+
+def _screened_date(value):
+    """met_on as ContactRecord.validated writes it, or _CHECK_ON_ITS_OWN."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except (AttributeError, ValueError):
+        return _CHECK_ON_ITS_OWN
+
+
 Parsed = tuple[list[ContactRecord], list[Problem]]
 
 
 def collect(rows: Iterable[tuple[int, object]], build: Callable[[int, object], ContactRecord]) -> Parsed:
     """Turn rows into checked records; a bad row becomes a problem with its line number."""
-    records, problems = [], []
+    built: list[ContactRecord | Problem] = []
     for line, row in rows:
         try:
-            record = build(line, row).validated()
-            records.append(record)
-            problems += [Problem(line, remark, fatal=False, skipped=False) for remark in record.remarks]
+            built.append(build(line, row))
         except SkipRow as skip:
-            problems.append(Problem(line, str(skip), fatal=False))
+            built.append(Problem(line, str(skip), fatal=False))
         except ValidationError as error:
-            # Messages may quote the file's text: keep a hostile value from flooding or driving a terminal.
-            problems.append(Problem(line, f"{shown(error.message, 300)} Fix it in the file and import again.", fatal=True))
+            built.append(_invalid(line, error))
+    checked = iter(validate_all([item for item in built if isinstance(item, ContactRecord)]))
+    records, problems = [], []
+    for item in built:
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        record = next(checked)
+        if isinstance(record, ValidationError):
+            problems.append(_invalid(item.line, record))
+            continue
+        records.append(record)
+        problems += [Problem(item.line, remark, fatal=False, skipped=False) for remark in record.remarks]
     return records, problems
+
+
+def _invalid(line: int, error: ValidationError) -> Problem:
+    # Messages may quote the file's text: keep a hostile value from flooding or driving a terminal.
+    return Problem(line, f"{shown(error.message, 300)} Fix it in the file and import again.", fatal=True)
 
 
 # --- bytes to text --------------------------------------------------------------------------

@@ -102,7 +102,7 @@ def apply_import(report: ImportReport, store) -> ImportReport:
         return report
     with store.transaction():
         matched = match(report.records, store.contacts_for_import())
-        store.write_imported_contacts(matched.inserts, matched.updates)
+        store.write_imported_contacts([record.columns() for record in matched.inserts], matched.updates)
     return dataclasses.replace(
         report, new=len(matched.inserts), updated=len(matched.updates), unchanged=matched.unchanged
     )
@@ -145,7 +145,7 @@ def _plan_contacts(kind: str, text: str, store, *, raw: bool = False) -> ImportR
 
 @dataclasses.dataclass
 class Matched:
-    inserts: list[dict] = dataclasses.field(default_factory=list)
+    inserts: list[ContactRecord] = dataclasses.field(default_factory=list)  # made into rows only when written
     updates: list[dict] = dataclasses.field(default_factory=list)  # {"id": ..., changed columns...}
     unchanged: int = 0
     problems: list[Problem] = dataclasses.field(default_factory=list)
@@ -163,7 +163,7 @@ def match(records: list[ContactRecord], existing: list[dict]) -> Matched:
         seen[record.source_key] = record.line
         row = by_key.get(record.source_key) or adoptable.take(record)
         if row is None:
-            matched.inserts.append(record.columns())
+            matched.inserts.append(record)
         elif changes := _changes(row, record):
             matched.updates.append({"id": row["id"], **changes})
         else:

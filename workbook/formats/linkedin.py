@@ -44,18 +44,22 @@ def is_header(row: list[str]) -> bool:
 def read(text: str) -> Parsed:
     line, header, rows = csv_table(text, is_header, "LinkedIn")
     require_columns(header, COLUMNS, line, "LinkedIn")
-    return collect(rows, lambda _line, row: _record(_line, as_dict(header, row)))
+    days: dict[str, str | None] = {}  # 'Connected On' -> ISO date: thousands of rows share a few days
+    return collect(rows, lambda _line, row: _record(_line, as_dict(header, row), days))
 
 
-def _record(line: int, row: dict[str, str]) -> ContactRecord:
-    name = " ".join(part for part in (row["First Name"].strip(), row["Last Name"].strip()) if part)
+def _record(line: int, row: dict[str, str], days: dict[str, str | None]) -> ContactRecord:
+    name = " ".join(filter(None, (row["First Name"].strip(), row["Last Name"].strip())))
     if not name:
         raise SkipRow("no first or last name (LinkedIn blanks members who hide their details); skipped.")
-    remarks = ()
-    try:
-        connected = connected_on(row["Connected On"])
-    except UnreadableDate as problem:
-        connected, remarks = None, (f"{problem} The connection was imported without the date.",)
+    remarks, text = (), row["Connected On"]
+    if text in days:
+        connected = days[text]
+    else:
+        try:
+            connected = days[text] = _iso(connected_on(text))
+        except UnreadableDate as problem:
+            connected, remarks = None, (f"{problem} The connection was imported without the date.",)
     company, url = row["Company"].strip(), row.get("URL", "")
     return ContactRecord(
         line=line,
@@ -66,10 +70,14 @@ def _record(line: int, row: dict[str, str]) -> ContactRecord:
         position=row["Position"],
         email=row["Email Address"],
         url=url,
-        how_met=f"LinkedIn, connected {connected.isoformat()}" if connected else "LinkedIn",
-        met_on=connected.isoformat() if connected else None,
+        how_met=f"LinkedIn, connected {connected}" if connected else "LinkedIn",
+        met_on=connected,
         remarks=remarks,
     )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def connected_on(text: str) -> dt.date | None:
