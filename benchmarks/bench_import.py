@@ -25,7 +25,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbook.sample import linkedin_export
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # maintainer/ is not an installed package
+
+from maintainer.sample_data import linkedin_export  # noqa: E402
 
 TARGET_SECONDS = 3.0
 TARGET_MB = 300

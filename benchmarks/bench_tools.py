@@ -17,15 +17,18 @@ import argparse
 import random
 import resource
 import statistics
+import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
-from workbook.network import LAYERS
-from workbook.sample import synthetic
-from workbook.store import Store
-from workbook.widgets import ContactBook, NetworkMap
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # maintainer/ is not an installed package
+
+from maintainer.sample_data import synthetic  # noqa: E402
+from workbook.network import LAYERS  # noqa: E402
+from workbook.store import Store  # noqa: E402
+from workbook.widgets import ContactBook, NetworkMap  # noqa: E402
 
 GROUP_SIZE = 100
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 import argparse
 import resource
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from workbook.sample import synthetic
-from workbook.store import Store
-from workbook.widgets import ReciprocityTracker
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # maintainer/ is not an installed package
+
+from maintainer.sample_data import synthetic  # noqa: E402
+from workbook.store import Store  # noqa: E402
+from workbook.widgets import ReciprocityTracker  # noqa: E402
 
 
 def median_ms(samples: list[float]) -> float:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from maintainer.sample_data import linkedin_export
 from workbook import store as store_module
 from workbook.model import Contact, Exchange
-from workbook.sample import linkedin_export
 from workbook.store import FILE_NAME, SCHEMA_VERSION, Store, StoreError
 
 IMPORT_ROWS = 30_000
