@@ -302,7 +302,7 @@ def csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as error:
             raise FormatError(_csv_problem(error), line=line) from None
-        if any(cell.strip() for cell in row):
+        if "".join(row).strip():  # a record with any text in it
             yield line, row
         line = reader.line_num + 1
 
