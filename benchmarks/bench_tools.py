@@ -22,7 +22,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from workbook.network import LAYERS
+from workbook.domain.keep_in_touch import LAYERS
 from workbook.sample import synthetic
 from workbook.store import Store
 from workbook.widgets import ContactBook, NetworkMap

@@ -35,7 +35,7 @@ _LAZY = {
     "WhoKnows": ".widgets.who_knows",
     "MyPlan": ".widgets.my_plan",
     "ThisWeek": ".widgets.this_week",
-    "export_workbook": ".export",
+    "export_workbook": ".formats.readable_copy",
 }
 
 __all__ = ["Store", "data_home", "progress", *_LAZY]

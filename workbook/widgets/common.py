@@ -15,7 +15,8 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from ..markup import esc
-from ..model import Contact, ValidationError, contact_labels, name_key
+from ..domain.contacts import Contact, contact_labels
+from ..domain.validation import name_key, ValidationError
 from ..store import Store, where_saved
 
 WIDE = widgets.Layout(width="46em", max_width="100%")
@@ -260,7 +261,7 @@ class ContactPicker(widgets.Combobox):
     def reload(self) -> None:
         """Load the names afresh (another tool may have changed them): one query, run by every
         picker after every change, so it stays a single pass over the contacts."""
-        directory = self.store.contact_directory()
+        directory = self.store.contacts.directory()
         self._ids = contact_labels(directory)
         self._labels = {cid: label for label, cid in self._ids.items()}
         # A typed name finds its contact by label ("Sam Okoye (Northwind)") or by plain name.
@@ -313,7 +314,7 @@ class ContactPicker(widgets.Combobox):
             self._ask(text)
             raise NewContactNeeded(text)
         try:
-            new_id = self.store.add_contact(Contact(name=text))
+            new_id = self.store.contacts.add(Contact(name=text))
         except ValidationError as error:
             raise ValidationError("contact", error.message) from None
         self._confirmed = None

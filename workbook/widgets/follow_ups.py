@@ -7,8 +7,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..model import as_table, ValidationError
-from ..network import KEPT, LATE, OVERDUE, FollowUp, follow_up_status, kept_rate
+from ..domain.validation import ValidationError
+from ..markup import as_table
+from ..domain.follow_ups import follow_up_status, FollowUp, KEPT, kept_rate, LATE, OVERDUE
 from ..store import Store, shared
 from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading
 
@@ -101,7 +102,7 @@ class FollowUps(Tool):
             contact_id = None
             if self.contact.value.strip():
                 contact_id = self.contact.resolve(create=False)[0]
-            follow_up_id = self.store.add_follow_up(FollowUp(contact_id, self.owner.value, self.promise.value, self.due.value))
+            follow_up_id = self.store.follow_ups.add(FollowUp(contact_id, self.owner.value, self.promise.value, self.due.value))
         except ValidationError as error:
             self.form.show(error)
             self.status.refused(error)
@@ -119,7 +120,7 @@ class FollowUps(Tool):
     def mark(self, follow_up_id: int, done: bool) -> None:
         """Done today, or open again."""
         try:
-            self.store.set_follow_up_done(follow_up_id, done)
+            self.store.follow_ups.set_done(follow_up_id, done)
         except KeyError as error:
             self.status.fail(f"Nothing changed: {error.args[0]}")
             return
@@ -131,7 +132,7 @@ class FollowUps(Tool):
             self.status.fail("Pick a promise you added first.")
             return
         try:
-            self.store.delete_follow_up(follow_up_id)
+            self.store.follow_ups.delete(follow_up_id)
         except (KeyError, ValueError) as error:
             self.status.fail(f"Not deleted: {error.args[0]}")
             return
@@ -141,7 +142,7 @@ class FollowUps(Tool):
     # --- views -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.frame = follow_up_status(self.store.follow_ups(), self.store.today())
+        self.frame = follow_up_status(self.store.follow_ups.all(), self.store.today())
         self.contact.reload()
         adhoc = self.frame[self.frame["plan_id"].isna()]
         was = self.delete_pick.value

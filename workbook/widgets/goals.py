@@ -6,9 +6,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..model import as_table, ValidationError
+from ..domain.validation import ValidationError
+from ..markup import as_table
 from ..store import Store, shared
-from ..suggestions import Suggestion, goal_suggestions
+from ..domain.goals import Goal, Suggestion
+from ..suggestions import goal_suggestions
 from ..markup import html_table
 from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, heading
 
@@ -73,7 +75,7 @@ class NinetyDayPlan(Tool):
         self.refresh()
 
     def __repr__(self) -> str:
-        goals = self.store.goals()
+        goals = self.store.goals.all()
         done = int(goals["done_on"].notna().sum())
         by = ", ".join(f"{h} days: {int((goals['horizon'] == h).sum())}" for h in HORIZONS)
         return f"NinetyDayPlan({self.store!r}: {len(goals)} goals ({by}), {done} done)"
@@ -88,7 +90,7 @@ class NinetyDayPlan(Tool):
             with self.contact.saving_with():
                 if self.contact.value.strip():
                     contact_id, created = self.contact.resolve(create=True)
-                goal_id = self.store.add_goal(self.horizon.value, self.goal.value, contact_id)
+                goal_id = self.store.goals.add(Goal(self.horizon.value, self.goal.value, contact_id))
         except ValidationError as error:
             self.form.show(error)
             self.status.refused(error)
@@ -134,7 +136,7 @@ class NinetyDayPlan(Tool):
             self.status.fail("Pick a goal under The plan first.")
             return
         try:
-            self.store.set_goal_done(goal_id, done)
+            self.store.goals.set_done(goal_id, done)
         except KeyError as error:
             self.status.fail(str(error.args[0]))
             self.refresh()
@@ -146,7 +148,7 @@ class NinetyDayPlan(Tool):
         if goal_id is None:
             self.status.fail("Pick a goal under The plan first.")
             return
-        self.store.delete_goal(goal_id)
+        self.store.goals.delete(goal_id)
         self.status.ok("Deleted the goal.")
         self.refresh()
 
@@ -155,7 +157,7 @@ class NinetyDayPlan(Tool):
     @as_table
     def table(self) -> pd.DataFrame:
         """The plan as plain data: stage, goal, with whom, and done (the date) or open."""
-        goals = self.store.goals()
+        goals = self.store.goals.all()
         return pd.DataFrame(
             {
                 "stage": goals["horizon"].map(STAGES),
@@ -173,7 +175,7 @@ class NinetyDayPlan(Tool):
         self.contact.reload()
         self._suggestions = goal_suggestions(self.store)
         self.suggestion_list.options = [(s.label, i) for i, s in enumerate(self._suggestions)]
-        goals = self.store.goals()
+        goals = self.store.goals.all()
         goals = goals.assign(status=goals["done_on"].map(lambda d: f"✔ done {d}" if isinstance(d, str) else "open"))
         parts = []
         for h in HORIZONS:

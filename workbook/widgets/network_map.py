@@ -7,8 +7,10 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import charts
-from ..model import as_table, ValidationError
-from ..network import describe_network, keep_in_touch, network_picture
+from ..domain.validation import ValidationError
+from ..markup import as_table
+from ..domain.graph import describe_network, network_picture
+from ..domain.keep_in_touch import keep_in_touch
 from ..store import Store, shared
 from ..markup import html_table
 from .common import ContactPicker, Form, Status, Tool, esc
@@ -95,7 +97,7 @@ class NetworkMap(Tool):
             second = self._pick("second", self.second)
             if first == second:
                 raise ValidationError("second", "pick two different people.")
-            changed = self.store.set_tie(first, second, know_each_other)
+            changed = self.store.ties.set(first, second, know_each_other)
         except ValidationError as error:
             self.form.show(error)
             self.status.refused(error)
@@ -112,8 +114,8 @@ class NetworkMap(Tool):
         return True
 
     def refresh(self) -> None:
-        health = keep_in_touch(self.store.last_interactions(), self.store.today())
-        self.picture = network_picture(health, self.store.ties())
+        health = keep_in_touch(self.store.contacts.last_interactions(), self.store.today())
+        self.picture = network_picture(health, self.store.ties.all())
         self.summary_view.value = "".join(f"<p>{esc(line)}</p>" for line in self.summary().splitlines())
         self.map_view.value = self.chart().html()
         shown = self.metrics().head(METRICS_SHOWN).copy()

@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..model import (
-    OCCASIONS,
-    PLAN_TEXT_FIELDS,
-    Plan,
-    ValidationError,
-    sentence_case,
-    suggest_offers,
-    suggest_openers,
-    suggest_questions,
-)
+from ..domain.plans import OCCASIONS, Plan, PLAN_TEXT_FIELDS, suggest_offers, suggest_openers, suggest_questions
+from ..domain.validation import sentence_case, ValidationError
 from ..store import Store, shared
 from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, card_html, download_link, esc, heading
 from .messages import MessageBank
@@ -135,7 +127,7 @@ class ConversationPlanner(Tool):
                     id=self.plan_id,
                     **{field: box.value for field, box in self.text.items()},
                 )
-                self.plan_id = self.store.save_plan(plan)
+                self.plan_id = self.store.plans.save(plan)
         except ValidationError as error:
             field = "who" if error.field == "contact" else error.field
             self.form.show(ValidationError(field, error.message))
@@ -198,7 +190,7 @@ class ConversationPlanner(Tool):
         return self.text["message"].value
 
     def load(self, plan_id: int) -> None:
-        plan = self.store.get_plan(plan_id)
+        plan = self.store.plans.get(plan_id)
         self._loading = True
         try:
             self.plan_id = plan_id
@@ -236,7 +228,7 @@ class ConversationPlanner(Tool):
         if self.plan_id is None:
             self.status.fail("Nothing to delete: this plan was never saved.")
             return
-        self.store.delete_plan(self.plan_id)
+        self.store.plans.delete(self.plan_id)
         self.new()
         self._reload_plans()
         self.status.ok("Deleted the plan.")
@@ -246,7 +238,7 @@ class ConversationPlanner(Tool):
         if self.plan_id is None:
             self.status.fail("Save the plan first: choose who it is with.")
             return None
-        path = self.store.export_card(self.plan_id)
+        path = self.store.plans.export_card(self.plan_id)
         text = path.read_text(encoding="utf-8")
         self.card_view.value = (
             f"<p>{download_link(text, path.name, 'text/markdown', 'Download the card')} · also saved as "
@@ -259,7 +251,7 @@ class ConversationPlanner(Tool):
         """The open plan's conversation card as it is exported, shown as formatted text."""
         if self.plan_id is None:
             return CardText("No plan open: choose who the conversation is with first.")
-        return CardText(self.store.card_markdown(self.plan_id))
+        return CardText(self.store.plans.card_markdown(self.plan_id))
 
     def refresh(self) -> None:
         """Another tool changed the workbook: the plan list and the open plan's person may have changed."""
@@ -276,7 +268,7 @@ class ConversationPlanner(Tool):
             self.load(change["new"])
 
     def _reload_plans(self) -> None:
-        rows = self.store.plan_list()
+        rows = self.store.plans.all()
         self._loading, was = True, self._loading
         try:
             self.plans.options = [
@@ -290,7 +282,7 @@ class ConversationPlanner(Tool):
         contact_id = self.who.selected_id()
         if contact_id is None:
             return 0, ""
-        return contact_id, self.store.contact_interests([contact_id]).get(contact_id, "")
+        return contact_id, self.store.contacts.interests([contact_id]).get(contact_id, "")
 
     def _question_ideas(self) -> list[str]:
         return suggest_questions(self._contact_interests()[1], self.occasion.value)

@@ -7,7 +7,9 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import charts
-from ..model import as_table, KINDS, Exchange, ValidationError, monthly_flow, nudges, top_rows
+from ..domain.exchanges import Exchange, KINDS, monthly_flow, nudges, top_rows
+from ..domain.validation import ValidationError
+from ..markup import as_table
 from ..store import Store, shared
 from ..markup import html_table
 from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, esc, heading
@@ -119,9 +121,9 @@ class ReciprocityTracker(Tool):
                     contact_id, self.direction.value, self.kind.value, self.date.value, self.note.value, id=self.editing_id
                 )
                 if self.editing_id is None:
-                    exchange_id = self.store.log_exchange(exchange)
+                    exchange_id = self.store.exchanges.log(exchange)
                 else:
-                    self.store.update_exchange(exchange)
+                    self.store.exchanges.update(exchange)
                     exchange_id = self.editing_id
         except ValidationError as error:
             self.form.show(error)
@@ -139,7 +141,7 @@ class ReciprocityTracker(Tool):
         if exchange_id is None:
             self.status.fail("Pick an exchange under Recent first.")
             return
-        exchange = self.store.get_exchange(exchange_id)
+        exchange = self.store.exchanges.get(exchange_id)
         self.editing_id = exchange_id
         self.contact.value = self.contact.label_for(exchange.contact_id)
         self.direction.value = exchange.direction
@@ -154,7 +156,7 @@ class ReciprocityTracker(Tool):
         if exchange_id is None:
             self.status.fail("Pick an exchange under Recent first.")
             return
-        self.store.delete_exchange(exchange_id)
+        self.store.exchanges.delete(exchange_id)
         if self.editing_id == exchange_id:
             self._reset_form(keep_status=True)
         self.status.ok("Deleted the exchange.")
@@ -165,12 +167,12 @@ class ReciprocityTracker(Tool):
     def refresh(self, contact_ids: list[int] | None = None) -> None:
         """Reload from the store: everything, or only the rows of `contact_ids` (fast after one log)."""
         if contact_ids is None or not hasattr(self, "balances"):
-            self.balances = self.store.balances()
+            self.balances = self.store.exchanges.balances()
         else:
-            fresh = self.store.balances(contact_ids)
+            fresh = self.store.exchanges.balances(contact_ids)
             rest = self.balances[~self.balances["contact_id"].isin(contact_ids)]
             self.balances = pd.concat([rest, fresh], ignore_index=True) if not rest.empty else fresh
-        recent = self.store.recent_exchanges(50)
+        recent = self.store.exchanges.recent(50)
         self.history.options = [
             (f"{r.on_date} · {r.name} · {r.direction} {r.kind}", int(r.id)) for r in recent.itertuples(index=False)
         ]
@@ -200,7 +202,7 @@ class ReciprocityTracker(Tool):
         return nudges(
             self.balances,
             self.store.today(),
-            self.store.contact_interests,
+            self.store.contacts.interests,
             months_without_giving=self.months.value,
             limit=NUDGES_SHOWN,
         )
@@ -239,7 +241,7 @@ class ReciprocityTracker(Tool):
         )
 
     def _show_chart(self) -> None:
-        flow = monthly_flow(self.store.query("SELECT on_date, direction FROM exchanges"))
+        flow = monthly_flow(self.store.exchanges.dated())
         self.chart.value = charts.giving_receiving(flow).html()
 
     def _reset_form(self, keep_status: bool = False) -> None:

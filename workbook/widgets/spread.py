@@ -7,8 +7,9 @@ import ipywidgets as widgets
 
 from .. import charts
 from ..markup import esc, html_table
-from ..model import as_table, sentence_case
-from ..network import SPREAD_VIEWS, describe_spread, spread
+from ..domain.validation import sentence_case
+from ..markup import as_table
+from ..domain.spread import describe_spread, spread, SPREAD_VIEWS
 from ..store import Store, shared
 from .common import Tool
 

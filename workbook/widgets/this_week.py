@@ -2,7 +2,7 @@
 Who is due a word, promises due or overdue (theirs and mine), one giving idea, the next step of
 the 30/60/90-day plan and this week's networking time, each with a one-click action; and the
 weekly review itself, a repeating time block that the calendar file carries. What is listed is
-chosen in workbook.weekly."""
+chosen in workbook.domain.weekly."""
 
 from __future__ import annotations
 
@@ -10,10 +10,13 @@ import datetime as dt
 
 import ipywidgets as widgets
 
-from ..model import KINDS, Exchange, ValidationError, nudges
-from ..network import OVERDUE, WEEKDAYS, TimeBlock, keep_in_touch
+from ..domain.exchanges import Exchange, KINDS, nudges
+from ..domain.validation import ValidationError
+from ..domain.follow_ups import OVERDUE
+from ..domain.keep_in_touch import keep_in_touch
+from ..domain.time_blocks import TimeBlock, WEEKDAYS
 from ..store import Store, shared
-from ..weekly import CALENDAR_REVIEW_KEY, REVIEW_KEY, REVIEW_LABEL, REVIEW_MINUTES, Week, day_text, describe, this_week
+from ..domain.weekly import CALENDAR_REVIEW_KEY, REVIEW_KEY, REVIEW_LABEL, REVIEW_MINUTES, Week, day_text, describe, this_week
 from .calendar_file import CalendarFile
 from .common import LABEL_STYLE, Status, Tool, WIDE, esc, heading
 
@@ -95,15 +98,15 @@ class ThisWeek(Tool):
 
     def talked_today(self, contact_id: int) -> None:
         try:
-            self.store.log_touchpoint(contact_id, self.store.today(), note="we talked")
+            self.store.touchpoints.log(contact_id, self.store.today(), note="we talked")
         except KeyError as error:
             self._after(fail=f"Not logged: {error.args[0]}")
             return
-        self._after(f"Logged a conversation with {self.store.contact_names().get(contact_id, 'them')} today.")
+        self._after(f"Logged a conversation with {self.store.contacts.names().get(contact_id, 'them')} today.")
 
     def promise_done(self, follow_up_id: int) -> None:
         try:
-            self.store.set_follow_up_done(follow_up_id)
+            self.store.follow_ups.set_done(follow_up_id)
         except KeyError as error:
             self._after(fail=f"Not changed: {error.args[0]}")
             return
@@ -115,7 +118,7 @@ class ThisWeek(Tool):
             self.status.fail("No giving idea this week.")
             return None
         try:
-            exchange_id = self.store.log_exchange(
+            exchange_id = self.store.exchanges.log(
                 Exchange(idea.contact_id, "gave", self.give_kind.value, self.store.today(), self.give_note.value)
             )
         except (ValidationError, KeyError) as error:
@@ -130,7 +133,7 @@ class ThisWeek(Tool):
             self.status.fail("Your plan has no open step: add one in chapter 08.")
             return
         try:
-            self.store.set_goal_done(step["id"])
+            self.store.goals.set_done(step["id"])
         except KeyError as error:
             self._after(fail=str(error.args[0]))
             return
@@ -147,8 +150,8 @@ class ThisWeek(Tool):
         old = self._review_id()
         with self.store.transaction():
             if old is not None:
-                self.store.delete_time_block(old)
-            block_id = self.store.add_time_block(block)
+                self.store.time_blocks.delete(old)
+            block_id = self.store.time_blocks.add(block)
             self.store.set_meta(REVIEW_KEY, str(block_id))
             self.store.set_meta(CALENDAR_REVIEW_KEY, "")  # a calendar file written before misses the new time
         self._after(f"Your weekly review: every {WEEKDAYS[block.weekday]} at {start:%H:%M}. Write the calendar file to get the reminder.")
@@ -161,13 +164,13 @@ class ThisWeek(Tool):
         blocks = [
             TimeBlock(r.label, int(r.weekday), dt.time.fromisoformat(r.start_time), dt.time.fromisoformat(r.end_time),
                       dt.date.fromisoformat(r.starts_on), id=int(r.id))
-            for r in self.store.time_blocks().itertuples(index=False)
+            for r in self.store.time_blocks.all().itertuples(index=False)
         ]
         self.week: Week = this_week(
-            keep_in_touch(self.store.last_interactions(), today),
-            self.store.follow_ups(),
-            nudges(self.store.balances(), today, self.store.contact_interests, limit=1),
-            self.store.goals(),
+            keep_in_touch(self.store.contacts.last_interactions(), today),
+            self.store.follow_ups.all(),
+            nudges(self.store.exchanges.balances(), today, self.store.contacts.interests, limit=1),
+            self.store.goals.all(),
             blocks,
             today,
             self._review_id(),
@@ -232,7 +235,7 @@ class ThisWeek(Tool):
         saved = self.store.get_meta(REVIEW_KEY)
         if not saved or not saved.isdigit():
             return None
-        ids = set(self.store.time_blocks()["id"].astype(int))
+        ids = set(self.store.time_blocks.all()["id"].astype(int))
         return int(saved) if int(saved) in ids else None  # deleted in the time blocks tool: not set
 
     def _after(self, message: str = "", *, fail: str = "") -> None:

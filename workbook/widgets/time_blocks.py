@@ -12,8 +12,9 @@ import pandas as pd
 
 from ..formats import ics
 from ..formats.common import atomic_write
-from ..model import as_table, ValidationError
-from ..network import MAX_BLOCK_MINUTES, WEEKDAYS, TimeBlock, weekly_minutes
+from ..domain.validation import ValidationError
+from ..markup import as_table
+from ..domain.time_blocks import MAX_BLOCK_MINUTES, TimeBlock, WEEKDAYS, weekly_minutes
 from ..store import Store, shared
 from ..markup import html_table
 from .common import ConfirmDelete, Form, LABEL_STYLE, Status, Tool, WIDE, esc
@@ -101,7 +102,7 @@ class TimeBlocks(Tool):
     def add(self) -> int | None:
         self.form.clear()
         try:
-            block_id = self.store.add_time_block(
+            block_id = self.store.time_blocks.add(
                 TimeBlock(self.label.value, self.weekday.value, self.start.value, self.end.value, self.starts_on.value)
             )
         except ValidationError as error:
@@ -117,7 +118,7 @@ class TimeBlocks(Tool):
         if block_id is None:
             self.status.fail("Pick a time block first.")
             return
-        self.store.delete_time_block(block_id)
+        self.store.time_blocks.delete(block_id)
         self.refresh()
         self.status.ok("Deleted the time block.")
 
@@ -140,7 +141,7 @@ class TimeBlocks(Tool):
     # --- views -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        frame = self.store.time_blocks()
+        frame = self.store.time_blocks.all()
         self.blocks = [
             TimeBlock(r.label, int(r.weekday), dt.time.fromisoformat(r.start_time), dt.time.fromisoformat(r.end_time),
                       dt.date.fromisoformat(r.starts_on), id=int(r.id))
