@@ -152,6 +152,30 @@ def test_changing_the_cadence_changes_health_but_logs_nothing(store):
     assert store.contacts.last_interactions()["last_interaction"][0] == (TODAY - dt.timedelta(days=40)).isoformat()
 
 
+def test_one_dormant_rule_at_the_three_year_boundary(store):
+    """Three years or more, as the course says: the day before the boundary is not dormant, the day
+    itself and the day after are; and every tool, check and suggestion agrees."""
+    from workbook.checks import ch08
+    from workbook.domain.goals import suggest_goals
+
+    store.set_meta("today", TODAY.isoformat())
+    boundary = dt.date(2023, 6, 30)
+    assert K.dormant_since(TODAY) == boundary
+    assert [K.is_dormant(boundary + dt.timedelta(days=d), TODAY) for d in (1, 0, -1)] == [False, True, True]
+    days = {"Day before": boundary + dt.timedelta(days=1), "The day": boundary, "Day after": boundary - dt.timedelta(days=1)}
+    for name, day in days.items():
+        store.exchanges.log(Exchange(store.contacts.add(Contact(name)), "gave", "advice", day))
+    health = K.keep_in_touch(store.contacts.last_interactions(), TODAY)
+    assert dict(zip(health["name"], health["status"])) == {"Day before": K.DRIFTING, "The day": K.DORMANT, "Day after": K.DORMANT}
+    dormant = ["Day after", "The day"]
+    assert K.dormant_ties(health)["name"].tolist() == dormant
+    assert [K.health(day, 365, TODAY) == K.DORMANT for day in days.values()] == [False, True, True]
+    ideas = suggest_goals(health, store.follow_ups.open(), [], [])
+    assert [s.name for s in ideas if s.source == "dormant"] == dormant
+    assert ch08.dormant(dormant, store)
+    assert not ch08.dormant(["Day after"], store) and not ch08.dormant([*dormant, "Day before"], store)
+
+
 # --- who knows whom -------------------------------------------------------------------------------
 
 
