@@ -1,4 +1,4 @@
-"""My network this week: the page to come back to every week after the course (notebooks/this-week).
+"""My network this week: the page to come back to every week after the course (lessons/this-week).
 Who is due a word, promises due or overdue (theirs and mine), one giving idea, the next step of
 the 30/60/90-day plan and this week's networking time, each with a one-click action; and the
 weekly review itself, a repeating time block that the calendar file carries. What is listed is
