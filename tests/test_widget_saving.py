@@ -4,14 +4,19 @@ written, an entry deleted elsewhere says so, and any other error surfaces instea
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
 
+import workbook.widgets
 from workbook.model import Contact, ValidationError
 from workbook.widgets import ContactBook, TimeBlocks
 from workbook.widgets.common import Form, Status, Tool
+
+WIDGETS = Path(workbook.widgets.__file__).parent
 
 
 class Probe(Tool):
@@ -91,3 +96,32 @@ def test_a_bug_in_a_tool_is_not_read_as_not_saved(store, monkeypatch):
         blocks.add()
     assert "Not saved" not in blocks.status.text
 
+
+BROAD = {"Exception", "BaseException", "KeyError", "LookupError", "ValueError", "NOT_FOUND"}
+
+
+def _caught(handler: ast.ExceptHandler) -> set[str]:
+    if handler.type is None:
+        return {"BaseException"}  # a bare except
+    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return {kind.id if isinstance(kind, ast.Name) else ast.unparse(kind) for kind in kinds}
+
+
+def test_only_the_helper_catches_not_found_or_turns_a_refusal_into_a_message():
+    """No tool catches broadly (a bug would read as "Not saved: 'x'"), and a tool that catches a
+    ValidationError only re-raises it with a better field or message: showing it is the helper's."""
+    found = []
+    for path in sorted(WIDGETS.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        helper = next(
+            (node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef) and node.name == "saving"), None
+        )
+        inside_helper = {id(node) for node in ast.walk(helper)} if helper is not None else set()
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ExceptHandler) or id(node) in inside_helper:
+                continue
+            caught = _caught(node)
+            reraises = isinstance(node.body[-1], ast.Raise)
+            if caught & BROAD or ("ValidationError" in caught and not reraises):
+                found.append(f"{path.name}:{node.lineno} except {', '.join(sorted(caught))}")
+    assert found == []
