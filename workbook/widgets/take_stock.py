@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..model import CIRCLES, ValidationError
+from ..model import CIRCLES
 from ..network import LAYER_NAMES, LAYERS, KeepInTouch
 from ..people import CATEGORIES, take_stock
 from ..store import Store, shared
@@ -69,18 +69,12 @@ class TakeStock(Tool):
 
     def add(self) -> list[int] | None:
         """Add every new name typed; returns their ids, or None if refused (nothing is added)."""
-        self.form.clear()
         typed = {key: box.value for key, box in self.boxes.items()}
-        try:
+        with self.saving(self.status, self.form, failed="Nothing added") as attempt:
             found = take_stock(typed, self.store.contact_names().values())
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.fail("Nothing added: fix the name marked in red.")
+            ids = [self.store.add_contact(contact) for contact in found.new]
+        if not attempt.saved:
             return None
-        ids = []
-        with self.store.transaction():
-            for contact in found.new:
-                ids.append(self.store.add_contact(contact))
         for box in self.boxes.values():
             box.value = ""
         if not found.new and not found.already:
@@ -174,16 +168,14 @@ class SortPeople(Tool):
     def save(self) -> int:
         """Save every changed row in one go; returns how many contacts changed."""
         changed = self._changed()
-        try:
-            with self.store.transaction():
-                for cid in changed:
-                    contact = self.store.get_contact(cid)
-                    contact.circle = self.circles[cid].value
-                    keep = self.store.keep_in_touch_settings(cid)  # an own cadence and the day you met stay
-                    keep = KeepInTouch(layer=self.layers[cid].value, cadence_days=keep["cadence_days"], met_on=keep["met_on"])
-                    self.store.save_contact_details(contact, keep)
-        except (ValidationError, KeyError) as error:
-            self.status.fail(f"Nothing saved: {getattr(error, 'message', error.args[0])}")
+        with self.saving(self.status, failed="Nothing saved") as attempt:
+            for cid in changed:
+                contact = self.store.get_contact(cid)
+                contact.circle = self.circles[cid].value
+                keep = self.store.keep_in_touch_settings(cid)  # an own cadence and the day you met stay
+                keep = KeepInTouch(layer=self.layers[cid].value, cadence_days=keep["cadence_days"], met_on=keep["met_on"])
+                self.store.save_contact_details(contact, keep)
+        if not attempt.saved:
             return 0
         if not changed:
             self.status.ok("Nothing changed: pick a circle or a layer for someone, then Save.")

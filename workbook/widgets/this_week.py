@@ -10,7 +10,7 @@ import datetime as dt
 
 import ipywidgets as widgets
 
-from ..model import KINDS, Exchange, ValidationError, nudges
+from ..model import KINDS, Exchange, nudges
 from ..network import OVERDUE, WEEKDAYS, TimeBlock, keep_in_touch
 from ..store import Store, shared
 from ..weekly import CALENDAR_REVIEW_KEY, REVIEW_KEY, REVIEW_LABEL, REVIEW_MINUTES, Week, day_text, describe, this_week
@@ -94,18 +94,18 @@ class ThisWeek(Tool):
     # --- actions ---------------------------------------------------------------------------
 
     def talked_today(self, contact_id: int) -> None:
-        try:
+        with self.saving(self.status, failed="Not logged") as attempt:
             self.store.log_touchpoint(contact_id, self.store.today(), note="we talked")
-        except KeyError as error:
-            self._after(fail=f"Not logged: {error.args[0]}")
+        if not attempt.saved:
+            self.refresh()  # they are gone: so is their row
             return
         self._after(f"Logged a conversation with {self.store.contact_names().get(contact_id, 'them')} today.")
 
     def promise_done(self, follow_up_id: int) -> None:
-        try:
+        with self.saving(self.status, failed="Not changed") as attempt:
             self.store.set_follow_up_done(follow_up_id)
-        except KeyError as error:
-            self._after(fail=f"Not changed: {error.args[0]}")
+        if not attempt.saved:
+            self.refresh()
             return
         self._after("Marked done today. A kept promise is worth saying out loud: let them know.")
 
@@ -114,12 +114,11 @@ class ThisWeek(Tool):
         if idea is None:
             self.status.fail("No giving idea this week.")
             return None
-        try:
+        with self.saving(self.status, failed="Not logged") as attempt:
             exchange_id = self.store.log_exchange(
                 Exchange(idea.contact_id, "gave", self.give_kind.value, self.store.today(), self.give_note.value)
             )
-        except (ValidationError, KeyError) as error:
-            self.status.fail(f"Not logged: {getattr(error, 'message', error.args[0])}")
+        if not attempt.saved:
             return None
         self._after(f"Logged what you gave {idea.name} today.")
         return exchange_id
@@ -129,10 +128,10 @@ class ThisWeek(Tool):
         if step is None:
             self.status.fail("Your plan has no open step: add one in chapter 08.")
             return
-        try:
+        with self.saving(self.status, failed="Not changed") as attempt:
             self.store.set_goal_done(step["id"])
-        except KeyError as error:
-            self._after(fail=str(error.args[0]))
+        if not attempt.saved:
+            self.refresh()
             return
         self._after(f"Done: {step['goal']}.")
 
@@ -235,9 +234,6 @@ class ThisWeek(Tool):
         ids = set(self.store.time_blocks()["id"].astype(int))
         return int(saved) if int(saved) in ids else None  # deleted in the time blocks tool: not set
 
-    def _after(self, message: str = "", *, fail: str = "") -> None:
+    def _after(self, message: str) -> None:
         self.refresh()
-        if fail:
-            self.status.fail(fail)
-        else:
-            self.status.ok(message)
+        self.status.ok(message)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..formats import ics
 from ..formats.common import atomic_write
-from ..model import as_table, ValidationError
+from ..model import as_table
 from ..network import MAX_BLOCK_MINUTES, WEEKDAYS, TimeBlock, weekly_minutes
 from ..store import Store, shared
 from ..markup import html_table
@@ -99,14 +99,11 @@ class TimeBlocks(Tool):
         return self.add()
 
     def add(self) -> int | None:
-        self.form.clear()
-        try:
+        with self.saving(self.status, self.form) as attempt:
             block_id = self.store.add_time_block(
                 TimeBlock(self.label.value, self.weekday.value, self.start.value, self.end.value, self.starts_on.value)
             )
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.refused(error)
+        if not attempt.saved:
             return None
         self.refresh()
         block = next(b for b in self.blocks if b.id == block_id)
