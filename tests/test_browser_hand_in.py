@@ -8,7 +8,7 @@ from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
 from test_browser_lab import run_all
 from workbook import class_summary
 
-NOTEBOOK = "notebooks/00-start-here.ipynb"
+NOTEBOOK = "lessons/00-start-here.ipynb"
 
 
 def test_hand_in_from_the_progress_view_downloads_the_file_and_drops_it_after_consent(tmp_path, monkeypatch):

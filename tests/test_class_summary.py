@@ -340,13 +340,13 @@ def test_examples_are_valid_and_reproducible(tmp_path):
 
 
 def test_committed_example_folder_is_what_the_generator_writes():
-    folder = ROOT / "instructors" / "example-summaries"
+    folder = ROOT / "book" / "instructors" / "example-summaries"
     committed = sorted(folder.glob("*.json"))
-    assert committed, "instructors/example-summaries/ is empty"
+    assert committed, "book/instructors/example-summaries/ is empty"
     expected = class_summary.example_summaries(len(committed))
     for path, data in zip(committed, expected):
         assert json.loads(path.read_text()) == data, (
-            f"{path.name} is out of date: run `python -m workbook class-summary examples instructors/example-summaries`"
+            f"{path.name} is out of date: run `python -m workbook class-summary examples book/instructors/example-summaries`"
         )
     assert class_summary.aggregate(folder).learners == len(committed)
 
@@ -373,12 +373,12 @@ def test_instructor_notebook_runs_on_the_examples(monkeypatch):
 
     shown = []
     monkeypatch.setattr(IPython.display, "display", lambda *objects, **_: shown.extend(objects))
-    nb = json.loads((ROOT / "instructors" / "class-summary.ipynb").read_text(encoding="utf-8"))
-    monkeypatch.chdir(ROOT / "instructors")
+    nb = json.loads((ROOT / "book" / "instructors" / "class-report.ipynb").read_text(encoding="utf-8"))
+    monkeypatch.chdir(ROOT / "book" / "instructors")
     namespace: dict = {}
     for cell in nb["cells"]:
         if cell["cell_type"] == "code":
-            exec(compile("".join(cell["source"]), "class-summary.ipynb", "exec"), namespace)
+            exec(compile("".join(cell["source"]), "class-report.ipynb", "exec"), namespace)
     assert namespace["report"].learners == 12
     charts = [item for item in shown if isinstance(item, Chart)]
     assert len(charts) >= 7 and all(chart.alt.startswith("Bar chart") for chart in charts)

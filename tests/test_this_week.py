@@ -1,4 +1,4 @@
-"""My network this week: what the pure functions pick (workbook.weekly), and the page's one-click
+"""My network this week: what the pure functions pick (workbook.domain.weekly), and the page's one-click
 actions driven as a learner would, checked in the store and on the page."""
 
 from __future__ import annotations

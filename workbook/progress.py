@@ -31,7 +31,7 @@ COLUMNS = {
     "exercises": "Python exercises attempted",
 }
 # Named, not linked: an output's link is not rewritten for the book, where the page is .html.
-THIS_WEEK = "notebooks/this-week.ipynb"
+THIS_WEEK = "lessons/this-week.ipynb"
 
 
 def chapter_table(store: Store) -> pd.DataFrame:

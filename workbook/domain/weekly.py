@@ -26,7 +26,7 @@ from .time_blocks import TimeBlock
 WINDOW_DAYS = 7
 DUE_SHOWN = 5
 REVIEW_KEY = "this_week_review_block"
-REVIEW_LABEL = "My network this week (open notebooks/this-week.ipynb)"
+REVIEW_LABEL = "My network this week (open lessons/this-week.ipynb)"
 REVIEW_MINUTES = 15
 NOTHING_LOGGED = "nothing logged yet"
 CALENDAR_FILE = "my-network.ics"

@@ -163,12 +163,12 @@ class ContactBook(Tool):
         """Add the form as a new contact, or save changes. Returns the id, or None if refused.
         A new contact whose name you already have waits for the learner to say whether it is the
         same person (open them) or someone else (`namesake_ok`)."""
-        self.form.clear()
         self.same_name_prompt.children = ()
         if self.editing_id is None and not namesake_ok and self._namesakes():
+            self.form.clear()
             self._ask_about_namesake()
             return None
-        try:
+        with self.saving(self.status, self.form) as attempt:
             introducer_id = self._introducer()
             introducer = self.store.contacts.names().get(introducer_id, "") if introducer_id else ""
             contact = Contact(
@@ -184,12 +184,7 @@ class ContactBook(Tool):
             )
             keep = KeepInTouch(layer=self.layer.value or None, cadence_days=self._own_cadence(), met_on=self.met_on.value)
             contact_id = self.store.contacts.save(contact, keep, introduced_by=introducer_id)
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.refused(error)
-            return None
-        except KeyError as error:
-            self.status.fail(f"Not saved: {error.args[0]}")
+        if not attempt.saved:
             return None
         verb = "Added" if self.editing_id is None else "Saved changes to"
         extra = f" (noted that {introducer} knows them too)" if introducer else ""
@@ -261,10 +256,9 @@ class ContactBook(Tool):
 
     def talked_today(self, contact_id: int) -> None:
         """Log a touchpoint dated today: the contact moves off the due list."""
-        try:
+        with self.saving(self.due_status, failed="Not logged") as attempt:
             self.store.touchpoints.log(contact_id, self.store.today(), note="we talked")
-        except KeyError as error:
-            self.due_status.fail(f"Not logged: {error.args[0]}")
+        if not attempt.saved:
             return
         name = self.store.contacts.names().get(contact_id, "them")
         self.refresh()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..domain.validation import ValidationError
 from ..markup import as_table
 from ..store import Store, shared
 from ..domain.goals import Goal, Suggestion
@@ -84,19 +83,12 @@ class NinetyDayPlan(Tool):
 
     def add(self) -> int | None:
         """Add the form as a goal. Returns its id, or None if refused (the message says why)."""
-        self.form.clear()
         created, contact_id = False, None
-        try:
-            with self.contact.saving_with():
-                if self.contact.value.strip():
-                    contact_id, created = self.contact.resolve(create=True)
-                goal_id = self.store.goals.add(Goal(self.horizon.value, self.goal.value, contact_id))
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.refused(error)
-            return None
-        except KeyError as error:
-            self.status.fail(f"Not added: {error.args[0]}")
+        with self.saving(self.status, self.form) as attempt:
+            if self.contact.value.strip():
+                contact_id, created = self.contact.resolve(create=True)
+            goal_id = self.store.goals.add(Goal(self.horizon.value, self.goal.value, contact_id))
+        if not attempt.saved:
             return None
         self.status.ok(f"Added to your {self.horizon.value}-day goals" + (" (new contact)" if created else "") + ".")
         self.goal.value = ""
@@ -135,10 +127,9 @@ class NinetyDayPlan(Tool):
         if goal_id is None:
             self.status.fail("Pick a goal under The plan first.")
             return
-        try:
+        with self.saving(self.status, failed="Nothing changed") as attempt:
             self.store.goals.set_done(goal_id, done)
-        except KeyError as error:
-            self.status.fail(str(error.args[0]))
+        if not attempt.saved:
             self.refresh()
             return
         self.status.ok("Marked done. Well done." if done else "Marked not done yet.")

@@ -91,19 +91,13 @@ class NetworkMap(Tool):
 
     def set_tie(self, know_each_other: bool) -> bool:
         """Mark or unmark that the two chosen contacts know each other. Returns whether it changed."""
-        self.form.clear()
-        try:
+        with self.saving(self.status, self.form) as attempt:
             first = self._pick("first", self.first)
             second = self._pick("second", self.second)
             if first == second:
                 raise ValidationError("second", "pick two different people.")
             changed = self.store.ties.set(first, second, know_each_other)
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.refused(error)
-            return False
-        except KeyError as error:
-            self.status.fail(f"Nothing changed: {error.args[0]}")
+        if not attempt.saved:
             return False
         a, b = self.first.value.strip(), self.second.value.strip()
         if not changed:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..domain.plans import OCCASIONS, Plan, PLAN_TEXT_FIELDS, suggest_offers, suggest_openers, suggest_questions
-from ..domain.validation import sentence_case, ValidationError
+from ..domain.validation import sentence_case
 from ..store import Store, shared
 from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, card_html, download_link, esc, heading
 from .messages import MessageBank
@@ -48,7 +48,7 @@ class ConversationPlanner(Tool):
         self.text["their_promises"].placeholder = "One promise per line"
         self.form = Form(
             {
-                "who": self.who,
+                "contact": self.who,  # the name a ContactPicker's errors use
                 "occasion": self.occasion,
                 "date": self.planned_for,
                 "follow-up date": self.follow_up_on,
@@ -72,7 +72,7 @@ class ConversationPlanner(Tool):
 
         label = {field: label for field, (label, _) in PLAN_TEXT_FIELDS.items()}
         before = [
-            self.form.row("who"),
+            self.form.row("contact"),
             self.form.row("occasion"),
             self.form.row("date"),
             self.form.row(label["goal"]),
@@ -112,26 +112,22 @@ class ConversationPlanner(Tool):
     def save(self) -> int | None:
         """Save the form (called on every edit). Returns the plan id, or None if it was refused.
         A name that is not yet a contact waits for the learner's yes (the button under Who)."""
-        self.form.clear()
         if not self.who.value.strip():
+            self.form.clear()
             self.status.fail("Not saved yet: choose who the conversation is with (or type a new name).")
             return None
-        try:
-            with self.quietly(), self.who.saving_with():
-                contact_id, created = self.who.resolve(create=True)
-                plan = Plan(
-                    contact_id=contact_id,
-                    occasion=self.occasion.value,
-                    planned_for=self.planned_for.value,
-                    follow_up_on=self.follow_up_on.value,
-                    id=self.plan_id,
-                    **{field: box.value for field, box in self.text.items()},
-                )
-                self.plan_id = self.store.plans.save(plan)
-        except ValidationError as error:
-            field = "who" if error.field == "contact" else error.field
-            self.form.show(ValidationError(field, error.message))
-            self.status.refused(error)
+        with self.quietly(), self.saving(self.status, self.form) as attempt:
+            contact_id, created = self.who.resolve(create=True)
+            plan = Plan(
+                contact_id=contact_id,
+                occasion=self.occasion.value,
+                planned_for=self.planned_for.value,
+                follow_up_on=self.follow_up_on.value,
+                id=self.plan_id,
+                **{field: box.value for field, box in self.text.items()},
+            )
+            self.plan_id = self.store.plans.save(plan)
+        if not attempt.saved:
             return None
         self._reload_plans()
         if created:

@@ -8,7 +8,6 @@ import pandas as pd
 
 from .. import charts
 from ..domain.exchanges import Exchange, KINDS, monthly_flow, nudges, top_rows
-from ..domain.validation import ValidationError
 from ..markup import as_table
 from ..store import Store, shared
 from ..markup import html_table
@@ -113,21 +112,17 @@ class ReciprocityTracker(Tool):
 
     def save(self) -> int | None:
         """Log the form as a new exchange, or save the edit. Returns the exchange id, None if refused."""
-        self.form.clear()
-        try:
-            with self.quietly(), self.contact.saving_with():
-                contact_id, created = self.contact.resolve(create=True)
-                exchange = Exchange(
-                    contact_id, self.direction.value, self.kind.value, self.date.value, self.note.value, id=self.editing_id
-                )
-                if self.editing_id is None:
-                    exchange_id = self.store.exchanges.log(exchange)
-                else:
-                    self.store.exchanges.update(exchange)
-                    exchange_id = self.editing_id
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.refused(error)
+        with self.quietly(), self.saving(self.status, self.form) as attempt:
+            contact_id, created = self.contact.resolve(create=True)
+            exchange = Exchange(
+                contact_id, self.direction.value, self.kind.value, self.date.value, self.note.value, id=self.editing_id
+            )
+            if self.editing_id is None:
+                exchange_id = self.store.exchanges.log(exchange)
+            else:
+                self.store.exchanges.update(exchange)
+                exchange_id = self.editing_id
+        if not attempt.saved:
             return None
         verb = "Logged" if self.editing_id is None else "Saved changes to"
         name = self.contact.label_for(contact_id) or self.contact.value.strip()

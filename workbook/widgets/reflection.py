@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..domain.validation import clean_text, MAX_NOTE, ValidationError
+from ..domain.validation import clean_text, MAX_NOTE
 from ..prompts import find
 from ..store import Store, shared
 from .common import Status, Tool, esc
@@ -34,11 +34,10 @@ class Reflection(Tool):
         return f"Reflection(chapter {self.chapter}: {self.prompt!r})"
 
     def save(self) -> bool:
-        try:
+        with self.saving(self.status) as attempt:
             text = clean_text(self.text.value, "reflection", limit=MAX_NOTE)
-        except ValidationError as error:
-            self.status.fail(f"Not saved: {error.message}")
+            self.store.reflections.save(self.chapter, self.prompt_id, text, prompt=self.prompt)
+        if not attempt.saved:
             return False
-        self.store.reflections.save(self.chapter, self.prompt_id, text, prompt=self.prompt)
         self.status.ok("Saved in your workbook.")
         return True

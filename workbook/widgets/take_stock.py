@@ -13,7 +13,6 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..domain.contacts import CIRCLES
-from ..domain.validation import ValidationError
 from ..domain.keep_in_touch import LAYER_NAMES, LAYERS
 from ..domain.take_stock import CATEGORIES, take_stock
 from ..store import Store, shared
@@ -72,18 +71,12 @@ class TakeStock(Tool):
 
     def add(self) -> list[int] | None:
         """Add every new name typed; returns their ids, or None if refused (nothing is added)."""
-        self.form.clear()
         typed = {key: box.value for key, box in self.boxes.items()}
-        try:
+        with self.saving(self.status, self.form, failed="Nothing added") as attempt:
             found = take_stock(typed, self.store.contacts.names().values())
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.fail("Nothing added: fix the name marked in red.")
+            ids = [self.store.contacts.add(contact) for contact in found.new]
+        if not attempt.saved:
             return None
-        ids = []
-        with self.store.transaction():
-            for contact in found.new:
-                ids.append(self.store.contacts.add(contact))
         for box in self.boxes.values():
             box.value = ""
         if not found.new and not found.already:
@@ -179,16 +172,14 @@ class SortPeople(Tool):
     def save(self) -> int:
         """Save every changed row in one go; returns how many contacts changed."""
         changed = self._changed()
-        try:
-            with self.store.transaction():
-                for cid in changed:
-                    contact = self.store.contacts.get(cid)
-                    contact.circle = self.circles[cid].value
-                    keep = self.store.contacts.keep_in_touch(cid)  # an own cadence and the day you met stay
-                    keep = dataclasses.replace(keep, layer=self.layers[cid].value)
-                    self.store.contacts.save(contact, keep)
-        except (ValidationError, KeyError) as error:
-            self.status.fail(f"Nothing saved: {getattr(error, 'message', error.args[0])}")
+        with self.saving(self.status, failed="Nothing saved") as attempt:
+            for cid in changed:
+                contact = self.store.contacts.get(cid)
+                contact.circle = self.circles[cid].value
+                keep = self.store.contacts.keep_in_touch(cid)  # an own cadence and the day you met stay
+                keep = dataclasses.replace(keep, layer=self.layers[cid].value)
+                self.store.contacts.save(contact, keep)
+        if not attempt.saved:
             return 0
         if not changed:
             self.status.ok("Nothing changed: pick a circle or a layer for someone, then Save.")

@@ -1,4 +1,4 @@
-"""My network this week: the page to come back to every week after the course (notebooks/this-week).
+"""My network this week: the page to come back to every week after the course (lessons/this-week).
 Who is due a word, promises due or overdue (theirs and mine), one giving idea, the next step of
 the 30/60/90-day plan and this week's networking time, each with a one-click action; and the
 weekly review itself, a repeating time block that the calendar file carries. What is listed is
@@ -11,7 +11,6 @@ import datetime as dt
 import ipywidgets as widgets
 
 from ..domain.exchanges import Exchange, KINDS, nudges
-from ..domain.validation import ValidationError
 from ..domain.follow_ups import OVERDUE
 from ..domain.keep_in_touch import keep_in_touch
 from ..domain.time_blocks import TimeBlock, WEEKDAYS
@@ -97,18 +96,18 @@ class ThisWeek(Tool):
     # --- actions ---------------------------------------------------------------------------
 
     def talked_today(self, contact_id: int) -> None:
-        try:
+        with self.saving(self.status, failed="Not logged") as attempt:
             self.store.touchpoints.log(contact_id, self.store.today(), note="we talked")
-        except KeyError as error:
-            self._after(fail=f"Not logged: {error.args[0]}")
+        if not attempt.saved:
+            self.refresh()  # they are gone: so is their row
             return
         self._after(f"Logged a conversation with {self.store.contacts.names().get(contact_id, 'them')} today.")
 
     def promise_done(self, follow_up_id: int) -> None:
-        try:
+        with self.saving(self.status, failed="Not changed") as attempt:
             self.store.follow_ups.set_done(follow_up_id)
-        except KeyError as error:
-            self._after(fail=f"Not changed: {error.args[0]}")
+        if not attempt.saved:
+            self.refresh()
             return
         self._after("Marked done today. A kept promise is worth saying out loud: let them know.")
 
@@ -117,12 +116,11 @@ class ThisWeek(Tool):
         if idea is None:
             self.status.fail("No giving idea this week.")
             return None
-        try:
+        with self.saving(self.status, failed="Not logged") as attempt:
             exchange_id = self.store.exchanges.log(
                 Exchange(idea.contact_id, "gave", self.give_kind.value, self.store.today(), self.give_note.value)
             )
-        except (ValidationError, KeyError) as error:
-            self.status.fail(f"Not logged: {getattr(error, 'message', error.args[0])}")
+        if not attempt.saved:
             return None
         self._after(f"Logged what you gave {idea.name} today.")
         return exchange_id
@@ -132,10 +130,10 @@ class ThisWeek(Tool):
         if step is None:
             self.status.fail("Your plan has no open step: add one in chapter 08.")
             return
-        try:
+        with self.saving(self.status, failed="Not changed") as attempt:
             self.store.goals.set_done(step["id"])
-        except KeyError as error:
-            self._after(fail=str(error.args[0]))
+        if not attempt.saved:
+            self.refresh()
             return
         self._after(f"Done: {step['goal']}.")
 
@@ -238,9 +236,6 @@ class ThisWeek(Tool):
         ids = set(self.store.time_blocks.all()["id"].astype(int))
         return int(saved) if int(saved) in ids else None  # deleted in the time blocks tool: not set
 
-    def _after(self, message: str = "", *, fail: str = "") -> None:
+    def _after(self, message: str) -> None:
         self.refresh()
-        if fail:
-            self.status.fail(fail)
-        else:
-            self.status.ok(message)
+        self.status.ok(message)

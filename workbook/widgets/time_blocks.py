@@ -12,7 +12,6 @@ import pandas as pd
 
 from ..formats import ics
 from ..formats.common import atomic_write
-from ..domain.validation import ValidationError
 from ..markup import as_table
 from ..domain.time_blocks import MAX_BLOCK_MINUTES, TimeBlock, WEEKDAYS, weekly_minutes
 from ..store import Store, shared
@@ -100,14 +99,11 @@ class TimeBlocks(Tool):
         return self.add()
 
     def add(self) -> int | None:
-        self.form.clear()
-        try:
+        with self.saving(self.status, self.form) as attempt:
             block_id = self.store.time_blocks.add(
                 TimeBlock(self.label.value, self.weekday.value, self.start.value, self.end.value, self.starts_on.value)
             )
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.refused(error)
+        if not attempt.saved:
             return None
         self.refresh()
         block = next(b for b in self.blocks if b.id == block_id)

@@ -66,13 +66,11 @@ class WhoKnows(Tool):
             self.status.fail("Nobody to choose yet: take stock of the people you know first (chapter 01).")
             return 0
         changed = 0
-        try:
-            with self.store.transaction():
-                for other, box in self.knows.items():
-                    if box.value != (other in self._linked):
-                        changed += int(self.store.ties.set(chosen, other, box.value))
-        except KeyError as error:
-            self.status.fail(f"Nothing saved: {error.args[0]}")
+        with self.saving(self.status, failed="Nothing saved") as attempt:
+            for other, box in self.knows.items():
+                if box.value != (other in self._linked):
+                    changed += int(self.store.ties.set(chosen, other, box.value))
+        if not attempt.saved:
             self.refresh()
             return 0
         linked = sorted((self._names[o] for o, box in self.knows.items() if box.value), key=str.casefold)
