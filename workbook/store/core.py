@@ -47,6 +47,7 @@ FILE_NAME = "workbook.sqlite3"
 APP_NAME = "networking-workbook"
 BUSY_TIMEOUT_S = 30
 
+
 def data_home() -> Path:
     """The folder that holds the learner's data: $WORKBOOK_HOME, else the platform's data folder."""
     override = os.environ.get("WORKBOOK_HOME", "").strip()
