@@ -22,7 +22,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from workbook.domain.keep_in_touch import LAYERS, KeepInTouch
+from workbook.domain.keep_in_touch import KeepInTouch, LAYERS
 from workbook.sample import synthetic
 from workbook.store import Store
 from workbook.widgets import ContactBook, NetworkMap

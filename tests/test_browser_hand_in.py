@@ -4,8 +4,9 @@ copy in the hub's drop folder only after ticking the consent box."""
 
 from __future__ import annotations
 
-from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
 from test_browser_lab import run_all
+
+from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
 from workbook import class_summary
 
 NOTEBOOK = "lessons/00-start-here.ipynb"

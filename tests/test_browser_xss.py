@@ -16,11 +16,11 @@ from playwright.sync_api import expect
 
 from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
 from workbook.domain.contacts import Contact
-from workbook.domain.goals import Goal
 from workbook.domain.exchanges import Exchange
-from workbook.domain.plans import Plan
 from workbook.domain.follow_ups import FollowUp
+from workbook.domain.goals import Goal
 from workbook.domain.keep_in_touch import KeepInTouch
+from workbook.domain.plans import Plan
 from workbook.domain.time_blocks import TimeBlock
 from workbook.store import Store
 

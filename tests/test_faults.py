@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from workbook.store import core as store_core
 from workbook.domain.contacts import Contact
 from workbook.domain.exchanges import Exchange
 from workbook.sample import linkedin_export
 from workbook.store import FILE_NAME, SCHEMA_VERSION, Store, StoreError
+from workbook.store import core as store_core
 
 IMPORT_ROWS = 30_000
 PATIENCE_S = 120  # how long to wait for a process before calling it stuck; never reached when all is well

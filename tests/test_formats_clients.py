@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser import require_installed
 
+from browser import require_installed
 from workbook.domain.time_blocks import TimeBlock
 from workbook.sample import populate
 

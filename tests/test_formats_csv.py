@@ -4,10 +4,10 @@ import csv
 
 import pytest
 
-from workbook.formats import apply_import, export_csv, plan_import
-from workbook.formats.csvfile import inert, paths, restored
 from workbook.domain.contacts import Contact
 from workbook.domain.exchanges import Exchange
+from workbook.formats import apply_import, export_csv, plan_import
+from workbook.formats.csvfile import inert, paths, restored
 from workbook.sample import populate
 from workbook.store import Store
 

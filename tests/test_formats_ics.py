@@ -7,9 +7,9 @@ import icalendar
 import pytest
 
 from workbook.cli import main
+from workbook.domain.contacts import Contact
 from workbook.formats import export_ics
 from workbook.formats.ics import FollowUp, TimeBlock, calendar
-from workbook.domain.contacts import Contact
 
 NOW = dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.timezone.utc)
 

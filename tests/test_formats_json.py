@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from workbook.formats import FormatError, ImportRefused, apply_import, export_json, plan_import
 from workbook.domain.contacts import Contact
+from workbook.formats import FormatError, ImportRefused, apply_import, export_json, plan_import
 from workbook.sample import populate
-from workbook.store import TABLES, Store
+from workbook.store import Store, TABLES
 
 NOW = dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.timezone.utc)
 

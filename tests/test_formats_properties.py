@@ -21,13 +21,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.formats import export_ics, plan_import
-from workbook.formats import csvfile, jsonfile, vcard
+from workbook.domain.contacts import CIRCLES
+from workbook.domain.validation import MAX_NAME, MAX_NOTE, MAX_SHORT
+from workbook.formats import csvfile, export_ics, jsonfile, plan_import, vcard
 from workbook.formats.common import CIRCLE_LABELS, source_key
 from workbook.formats.csvfile import FORMULA_STARTS, restored
 from workbook.formats.ics import WEEKDAYS
-from workbook.domain.contacts import CIRCLES
-from workbook.domain.validation import MAX_NAME, MAX_NOTE, MAX_SHORT
 from workbook.store import Store
 
 SETTINGS = settings(max_examples=50, deadline=None, database=None)

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.formats import apply_import, export_csv, export_json, export_vcard, plan_import
-from workbook.formats.common import identity
 from workbook.domain.contacts import CIRCLES, Contact
 from workbook.domain.exchanges import DIRECTIONS, KINDS
+from workbook.formats import apply_import, export_csv, export_json, export_vcard, plan_import
+from workbook.formats.common import identity
 from workbook.store import Store
 
 CARD_FIELDS = ("name", "circle", "company", "position", "email", "url", "phone", "interests", "how_met", "met_on", "notes")

@@ -9,14 +9,12 @@ import pandas as pd
 import pytest
 
 from workbook.domain.contacts import Contact
-from workbook.domain.goals import Goal
 from workbook.domain.exchanges import Nudge
+from workbook.domain.goals import Goal, suggest_goals
+from workbook.domain.keep_in_touch import dormant_ties, keep_in_touch
 from workbook.domain.validation import ValidationError
 from workbook.sample import sample_store
 from workbook.store import NotFound, Store
-from workbook.domain.keep_in_touch import keep_in_touch
-from workbook.domain.goals import suggest_goals
-from workbook.domain.keep_in_touch import dormant_ties
 from workbook.suggestions import goal_suggestions, presence_todo
 from workbook.widgets.goals import NinetyDayPlan
 

@@ -3,7 +3,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from workbook.domain import exchanges as X, plans as P
+from workbook.domain import exchanges as X
+from workbook.domain import plans as P
 from workbook.domain.contacts import Contact
 from workbook.domain.exchanges import Exchange
 from workbook.domain.plans import Plan

@@ -9,7 +9,12 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from workbook.domain import contacts as C, follow_ups as F, graph as G, keep_in_touch as K, presence as P, time_blocks as T
+from workbook.domain import contacts as C
+from workbook.domain import follow_ups as F
+from workbook.domain import graph as G
+from workbook.domain import keep_in_touch as K
+from workbook.domain import presence as P
+from workbook.domain import time_blocks as T
 from workbook.domain.contacts import Contact
 from workbook.domain.exchanges import Exchange
 from workbook.domain.plans import Plan

@@ -9,10 +9,10 @@ import pytest
 
 import workbook
 from workbook.course import CHAPTERS, QUIZZES
-from workbook.formats.readable_copy import export_workbook, render
 from workbook.domain.contacts import Contact
 from workbook.domain.goals import Goal
 from workbook.domain.plans import Plan
+from workbook.formats.readable_copy import export_workbook, render
 from workbook.progress import progress
 from workbook.sample import sample_store
 from workbook.store import Store

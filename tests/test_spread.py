@@ -11,7 +11,7 @@ import pytest
 import workbook
 from workbook import charts
 from workbook.domain.contacts import Contact
-from workbook.domain.spread import describe_spread, NOT_RECORDED, spread
+from workbook.domain.spread import NOT_RECORDED, describe_spread, spread
 
 
 def contacts(**columns) -> pd.DataFrame:

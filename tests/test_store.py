@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 
 from workbook import store as store_module
-from workbook.store import migrations
 from workbook.domain.contacts import Contact
 from workbook.domain.exchanges import Exchange
 from workbook.domain.plans import Plan
 from workbook.domain.validation import ValidationError
-from workbook.store import MIGRATIONS, SCHEMA_VERSION, NotFound, Store, StoreError
+from workbook.store import MIGRATIONS, NotFound, SCHEMA_VERSION, Store, StoreError, migrations
 
 
 def test_data_lives_under_workbook_home(own_home):

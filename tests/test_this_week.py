@@ -10,14 +10,14 @@ import pytest
 
 import workbook
 from workbook.domain.contacts import Contact
-from workbook.domain.goals import Goal
 from workbook.domain.exchanges import Exchange
-from workbook.domain.plans import Plan
+from workbook.domain.goals import Goal
 from workbook.domain.keep_in_touch import KeepInTouch
+from workbook.domain.plans import Plan
 from workbook.domain.time_blocks import TimeBlock
+from workbook.domain.weekly import NOTHING_LOGGED, next_occurrence, next_step, promises_this_week, this_week
 from workbook.sample import sample_store
 from workbook.store import Store
-from workbook.domain.weekly import NOTHING_LOGGED, next_occurrence, next_step, promises_this_week, this_week
 
 TODAY = dt.date(2026, 12, 2)  # a Wednesday
 

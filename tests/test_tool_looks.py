@@ -10,8 +10,8 @@ import pandas as pd
 from workbook import charts
 from workbook.domain import exchanges, plans
 from workbook.domain.contacts import Contact
-from workbook.widgets import ConversationPlanner, ReciprocityTracker
 from workbook.markup import html_table
+from workbook.widgets import ConversationPlanner, ReciprocityTracker
 from workbook.widgets.common import STYLESHEET, page_assets
 
 # The Font Awesome (5) that ipywidgets 8 draws icon="…" with; "lightbulb-o" and "pencil" were

@@ -33,11 +33,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from html import escape
 import os
 import random
 import secrets
 import tempfile
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 

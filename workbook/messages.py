@@ -15,7 +15,7 @@ from typing import Mapping
 
 from .domain.contacts import Contact
 from .domain.plans import Plan
-from .domain.validation import split_list, ValidationError
+from .domain.validation import ValidationError, split_list
 
 SLOT = re.compile(r"\{([a-z_]+)\}")
 

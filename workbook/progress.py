@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import html
-
 from typing import TYPE_CHECKING
 
 from .course import CHAPTERS, QUIZZES, current_question_ids

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from .domain.contacts import Contact
-from .domain.exchanges import KINDS, Exchange
+from .domain.exchanges import Exchange, KINDS
 from .domain.keep_in_touch import KeepInTouch
 from .domain.plans import Plan
 from .store import FILE_NAME, Store

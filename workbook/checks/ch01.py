@@ -3,8 +3,8 @@ from the store passed in, never typed in."""
 
 from __future__ import annotations
 
-from ..store import Store
 from ..domain.take_stock import counts_by_category
+from ..store import Store
 from . import Feedback, listed, not_started, own, record_attempt
 
 CHAPTER = "01"

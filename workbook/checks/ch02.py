@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..domain.keep_in_touch import LAYER_NAMES
 from ..domain.validation import split_list
 from ..store import Store
-from ..domain.keep_in_touch import LAYER_NAMES
 from . import Feedback, listed, not_started, own, record_attempt
 
 CHAPTER = "02"

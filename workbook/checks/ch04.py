@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..store import Store
 from ..domain.presence import NOT_USED, presence_score
+from ..store import Store
 from ..suggestions import presence_todo
 from . import Feedback, not_started, own, record_attempt
 from .ch03 import ties_graph

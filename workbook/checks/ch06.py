@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..domain.exchanges import monthly_flow
-from ..store import Store
 from ..domain.time_blocks import WEEKDAYS
 from ..domain.weekly import REVIEW_KEY
+from ..store import Store
 from . import Feedback, not_started, own, record_attempt
 
 CHAPTER = "06"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.keep_in_touch import DORMANT_YEARS, dormant_ties, keep_in_touch
 from ..domain.time_blocks import WEEKDAYS
+from ..domain.weekly import CALENDAR_KEY, CALENDAR_REVIEW_KEY, REVIEW_KEY
 from ..prompts import NETWORK_GOAL
 from ..store import Store
-from ..domain.keep_in_touch import DORMANT_YEARS, dormant_ties, keep_in_touch
-from ..domain.weekly import CALENDAR_KEY, CALENDAR_REVIEW_KEY, REVIEW_KEY
 from . import Feedback, not_started, own, record_attempt
 
 CHAPTER = "08"

@@ -7,7 +7,6 @@ import pandas as pd
 
 from .keep_in_touch import LAYER_NAMES
 
-
 # People mostly know people like themselves, largely because ties form where people already meet:
 # families, neighbourhoods, workplaces, clubs (McPherson, Smith-Lovin & Cook 2001). The workbook
 # keeps no age, gender or background, and should not: it can show where your people come from.

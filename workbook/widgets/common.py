@@ -15,9 +15,9 @@ from typing import Callable, Iterator
 import ipywidgets as widgets
 from IPython.display import display
 
-from ..markup import esc
 from ..domain.contacts import Contact, contact_labels
-from ..domain.validation import name_key, ValidationError
+from ..domain.validation import ValidationError, name_key
+from ..markup import esc
 from ..store import NotFound, Store, where_saved
 
 WIDE = widgets.Layout(width="46em", max_width="100%")

@@ -9,13 +9,20 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..domain.contacts import CIRCLES, Contact
-from ..domain.validation import name_key, ValidationError
-from ..markup import as_table
-from ..domain.contacts import join_introduction, split_introduction
-from ..domain.keep_in_touch import DEFAULT_CADENCE, due_list, effective_cadence, keep_in_touch, KeepInTouch, LAYER_NAMES, LAYERS, NO_CONTACT
+from ..domain.contacts import CIRCLES, Contact, join_introduction, split_introduction
+from ..domain.keep_in_touch import (
+    DEFAULT_CADENCE,
+    KeepInTouch,
+    LAYERS,
+    LAYER_NAMES,
+    NO_CONTACT,
+    due_list,
+    effective_cadence,
+    keep_in_touch,
+)
+from ..domain.validation import ValidationError, name_key
+from ..markup import as_table, html_table
 from ..store import Store, shared
-from ..markup import html_table
 from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading
 
 DUE_SHOWN = 15

@@ -7,8 +7,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
+from ..domain.follow_ups import FollowUp, KEPT, LATE, OVERDUE, follow_up_status, kept_rate
 from ..markup import as_table
-from ..domain.follow_ups import follow_up_status, FollowUp, KEPT, kept_rate, LATE, OVERDUE
 from ..store import Store, shared
 from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..markup import as_table
-from ..store import Store, shared
 from ..domain.goals import Goal, Suggestion
+from ..markup import as_table, html_table
+from ..store import Store, shared
 from ..suggestions import goal_suggestions
-from ..markup import html_table
 from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, heading
 
 HORIZONS = (30, 60, 90)

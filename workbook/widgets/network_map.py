@@ -7,12 +7,11 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import charts
-from ..domain.validation import ValidationError
-from ..markup import as_table
 from ..domain.graph import describe_network, network_picture
 from ..domain.keep_in_touch import keep_in_touch
+from ..domain.validation import ValidationError
+from ..markup import as_table, html_table
 from ..store import Store, shared
-from ..markup import html_table
 from .common import ContactPicker, Form, Status, Tool, esc
 
 METRICS_SHOWN = 15

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..domain.plans import OCCASIONS, Plan, PLAN_TEXT_FIELDS, suggest_offers, suggest_openers, suggest_questions
+from ..domain.plans import OCCASIONS, PLAN_TEXT_FIELDS, Plan, suggest_offers, suggest_openers, suggest_questions
 from ..domain.validation import sentence_case
 from ..store import Store, shared
-from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, card_html, download_link, esc, heading
+from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, card_html, download_link, esc, heading
 from .messages import MessageBank
 
 TEXTAREA_ROWS = {"openers": 3, "questions": 4, "offer": 3, "cultural_notes": 2, "talked_about": 3, "my_promises": 2, "their_promises": 2, "message": 8}

@@ -7,9 +7,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..domain.presence import NOT_USED, PRESENCE_CHECKLIST, presence_score, presence_suggestions
-from ..markup import as_table
+from ..markup import as_table, html_table
 from ..store import Store, shared
-from ..markup import html_table
 from .common import Status, Tool, esc
 
 

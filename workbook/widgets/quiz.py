@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..course import QUIZZES, Question, chapter as find_chapter
+from ..course import QUIZZES, Question
+from ..course import chapter as find_chapter
 from ..store import Store, shared
 from .common import Tool, esc
 

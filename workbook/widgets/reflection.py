@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..domain.validation import clean_text, MAX_NOTE
+from ..domain.validation import MAX_NOTE, clean_text
 from ..prompts import find
 from ..store import Store, shared
 from .common import Status, Tool, esc

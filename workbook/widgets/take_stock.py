@@ -13,7 +13,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..domain.contacts import CIRCLES
-from ..domain.keep_in_touch import LAYER_NAMES, LAYERS
+from ..domain.keep_in_touch import LAYERS, LAYER_NAMES
 from ..domain.take_stock import CATEGORIES, take_stock
 from ..store import Store, shared
 from .common import Form, LABEL_STYLE, Status, Tool, esc

@@ -14,8 +14,8 @@ from ..domain.exchanges import Exchange, KINDS, nudges
 from ..domain.follow_ups import OVERDUE
 from ..domain.keep_in_touch import keep_in_touch
 from ..domain.time_blocks import TimeBlock, WEEKDAYS
-from ..store import Store, shared
 from ..domain.weekly import CALENDAR_REVIEW_KEY, REVIEW_KEY, REVIEW_LABEL, REVIEW_MINUTES, Week, day_text, describe, this_week
+from ..store import Store, shared
 from .calendar_file import CalendarFile
 from .common import LABEL_STYLE, Status, Tool, WIDE, esc, heading
 

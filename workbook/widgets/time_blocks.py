@@ -10,12 +10,11 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
+from ..domain.time_blocks import MAX_BLOCK_MINUTES, TimeBlock, WEEKDAYS, weekly_minutes
 from ..formats import ics
 from ..formats.common import atomic_write
-from ..markup import as_table
-from ..domain.time_blocks import MAX_BLOCK_MINUTES, TimeBlock, WEEKDAYS, weekly_minutes
+from ..markup import as_table, html_table
 from ..store import Store, shared
-from ..markup import html_table
 from .common import ConfirmDelete, Form, LABEL_STYLE, Status, Tool, WIDE, esc
 
 ICS_NAME = "networking-time.ics"
