@@ -22,6 +22,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from .files import atomic_write
+
 ACTIVE = sys.platform == "emscripten"
 DRIVE_FOLDER = Path("/drive/my-workbook")  # "my-workbook" in the course's file browser
 MEMORY_HOME = Path("/home/pyodide/networking-workbook")
@@ -132,10 +134,7 @@ def after_commit(store) -> None:
     global _synced_digest
     data = _standalone(store.serialize())
     saved = saved_path(store.path)
-    saved.parent.mkdir(parents=True, exist_ok=True)
-    temp = saved.with_name(f".{saved.name}.saving")
-    temp.write_bytes(data)
-    os.replace(temp, saved)
+    atomic_write(saved, data)
     _synced_digest = _digest(data)
     for listener in list(_listeners):
         listener(store)
