@@ -1,1 +1,1 @@
-"""Maintainer tooling: not part of the installed package."""
+"""Maintainer tooling: not part of the installed package (run from a checkout)."""

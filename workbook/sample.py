@@ -35,7 +35,7 @@ def populate(store: Store) -> Store:
     with store.transaction():
         for key, value in data["meta"].items():
             store.set_meta(key, value)
-        store.restore(data["tables"])
+        store.backup.restore(data["tables"])
     return store
 
 
