@@ -12,12 +12,15 @@ import io
 import re
 
 import nbformat
+import pytest
 from playwright.sync_api import expect
 
 from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
 from workbook.model import Contact, Exchange, Plan
 from workbook.network import FollowUp, KeepInTouch, TimeBlock
 from workbook.store import Store
+
+pytestmark = pytest.mark.browser
 
 # Each of these sets window.__xss if it ever runs; most also open a dialog.
 XSS = [

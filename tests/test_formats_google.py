@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-
 from workbook.formats import apply_import, plan_import
 
 DATA = Path(__file__).parent / "data" / "formats"

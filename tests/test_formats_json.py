@@ -10,7 +10,7 @@ from workbook.model import Contact
 from workbook.sample import populate
 from workbook.store import TABLES, Store
 
-NOW = dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.UTC)
 
 
 @pytest.fixture

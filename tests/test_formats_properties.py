@@ -21,13 +21,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.formats import export_ics, plan_import
-from workbook.formats import csvfile, jsonfile, vcard
+from workbook.formats import csvfile, export_ics, jsonfile, plan_import, vcard
 from workbook.formats.common import CIRCLE_LABELS, source_key
 from workbook.formats.csvfile import FORMULA_STARTS, restored
 from workbook.formats.ics import WEEKDAYS
 from workbook.model import CIRCLES, MAX_NAME, MAX_NOTE, MAX_SHORT
 from workbook.store import Store
+
+pytestmark = pytest.mark.slow
 
 SETTINGS = settings(max_examples=50, deadline=None, database=None)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

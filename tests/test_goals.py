@@ -9,18 +9,12 @@ import pandas as pd
 import pytest
 
 from workbook.model import Contact, Nudge, ValidationError
-from workbook.sample import sample_store
-from workbook.store import Store
 from workbook.network import keep_in_touch
+from workbook.store import Store
 from workbook.suggestions import dormant_ties, goal_suggestions, presence_todo, suggest_goals
 from workbook.widgets.goals import NinetyDayPlan
 
 HOSTILE = "<script>alert(1)</script>"
-
-
-@pytest.fixture
-def sample():
-    return sample_store()
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from workbook.model import Contact, Exchange, Plan, ValidationError
 from workbook.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
 
 
-def test_data_lives_under_workbook_home(own_home):
+def test_data_lives_under_workbook_home(home):
     s = Store()
-    assert s.path == own_home / "workbook.sqlite3"
+    assert s.path == home / "workbook.sqlite3"
     assert s.path.exists()
 
 

@@ -8,9 +8,9 @@ import ipywidgets as widgets
 import pandas as pd
 
 from workbook import charts, model
+from workbook.markup import html_table
 from workbook.model import Contact
 from workbook.widgets import ConversationPlanner, ReciprocityTracker
-from workbook.markup import html_table
 from workbook.widgets.common import STYLESHEET, page_assets
 
 # The Font Awesome (5) that ipywidgets 8 draws icon="…" with; "lightbulb-o" and "pencil" were
