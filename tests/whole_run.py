@@ -1,4 +1,4 @@
-"""What `python3 -m pytest` runs (a plugin: pyproject's addopts load it with `-p tests.whole_run`).
+"""What `python3 -m pytest` runs (a plugin: pyproject's addopts load it with `-p whole_run`).
 
 With no paths it runs everything, as the README and CI say: the unit tests and every notebook
 under strict nbval, on two workers. Given paths, it runs just those in this process, and loads
