@@ -8,7 +8,7 @@ import pytest
 
 from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
 from test_browser_lab import run_all
-from workbook import summary
+from workbook import class_summary
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +45,7 @@ def test_hand_in_from_the_progress_view_downloads_the_file_and_drops_it_after_co
         download_info.value.save_as(downloaded)
         written = list(home.glob("class-summary-*.json"))
         assert len(written) == 1
-        assert summary.parse(downloaded.read_text()) == summary.read_file(written[0])
+        assert class_summary.parse(downloaded.read_text()) == class_summary.read_file(written[0])
 
         drop_button = page.get_by_role("button", name="Put a copy in the class folder")
         assert drop_button.is_disabled()

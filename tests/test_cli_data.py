@@ -24,7 +24,7 @@ def in_subprocess(*args):
 
 def contact_count(home) -> int:
     store = Store(home / FILE_NAME)
-    count = len(store.records("contacts"))
+    count = len(store.backup.records("contacts"))
     store.close()
     return count
 

@@ -351,10 +351,10 @@ def test_instructor_notebook_shows_html_tables_not_pipe_text():
 
 
 def test_report_html_escapes_and_hides_like_the_markdown(tmp_path):
-    from workbook import summary
+    from workbook import class_summary
 
-    summary.write_examples(tmp_path, 6)
-    report = summary.aggregate(tmp_path)
+    class_summary.write_examples(tmp_path, 6)
+    report = class_summary.aggregate(tmp_path)
     report.tables[0].cells[0].category = "<script>x</script>"
     report.tables[0].cells[1].hidden = True
     html = report.to_html()

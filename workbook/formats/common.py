@@ -9,12 +9,10 @@ import csv
 import dataclasses
 import datetime as dt
 import io
-import os
-import tempfile
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..model import MAX_SHORT, Contact, ValidationError, clean_date, clean_text
+from ..domain.contacts import Contact
+from ..domain.validation import MAX_SHORT, ValidationError, clean_date, clean_text
 
 MAX_BYTES = 50 * 1024 * 1024  # a 30,000-row LinkedIn export is about 4 MB
 HEADER_SCAN = 30  # how many records may come before the header row (LinkedIn puts notes there)
@@ -330,24 +328,3 @@ def circle_and_interests(labels: Iterable[str]) -> tuple[str, str]:
             interests.append(label)
     circle = circles.pop() if len(circles) == 1 else "both"
     return circle, ", ".join(interests)
-
-
-# --- writing --------------------------------------------------------------------------------------
-
-
-def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
-    """Write to a temporary file beside `path`, then rename it into place: readers see the old
-    file or the new one, never half of one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path

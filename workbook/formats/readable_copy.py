@@ -1,8 +1,8 @@
-"""Export my workbook: everything you entered (conversation plans, reflections, self-check results,
+"""The readable copy of my workbook: everything you entered (conversation plans, reflections, self-check results,
 30/60/90-day goals, a summary of your contacts and exchanges, follow-ups) in one readable document,
 HTML or Markdown, to keep or print after the course.
 
-Every piece of your text is escaped for the format (HTML escaping, or `model.markdown_text`), so a
+Every piece of your text is escaped for the format (HTML escaping, or `domain.plans.markdown_text`), so a
 name such as `<script>` shows as text. The file is written whole or not at all."""
 
 from __future__ import annotations
@@ -10,13 +10,16 @@ from __future__ import annotations
 import html
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from ..course import CHAPTERS, QUIZZES
+from ..domain.plans import markdown_text
+from ..progress import chapter_table
+from ..files import atomic_write
+from ..store import Store, shared
 
-from .course import CHAPTERS, QUIZZES
-from .model import markdown_text
-from .progress import chapter_table
-from .store import Store, shared, write_text_atomic
+if TYPE_CHECKING:
+    import pandas as pd
 
 FORMATS = {"html": "html", "markdown": "md"}
 DEFAULT_NAME = "my-networking-workbook"
@@ -24,6 +27,8 @@ TOP_BALANCES = 10
 
 
 def _text(value) -> str:
+    import pandas as pd  # here, like every pandas import in formats/: importing contacts does without it
+
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return ""
     return str(value)
@@ -101,7 +106,7 @@ def render(store: Store, fmt: str = "html") -> str:
     doc.heading("Progress and self-check results")
     progress = chapter_table(store)
     doc.table(progress, {"chapter": "Chapter", "title": "Title", "visited": "Visited", "quiz": "Self-check", "exercises": "Exercises attempted"}, "No chapters yet.")
-    answers = store.query("SELECT chapter, question, choice, correct FROM quiz_answers ORDER BY chapter, question")
+    answers = store.quiz.all()
     if not answers.empty:
         prompts = {(n, q.id): q.prompt for n, quiz in QUIZZES.items() for q in quiz}
         answers = answers.assign(
@@ -113,7 +118,7 @@ def render(store: Store, fmt: str = "html") -> str:
 
     # --- goals
     doc.heading("My 30/60/90-day plan")
-    goals = store.goals()
+    goals = store.goals.all()
     goals = goals.assign(
         stage=goals["horizon"].map(lambda h: f"by day {h}"),
         status=goals["done_on"].map(lambda d: f"done {d}" if isinstance(d, str) else "open"),
@@ -122,7 +127,7 @@ def render(store: Store, fmt: str = "html") -> str:
 
     # --- reflections
     doc.heading("Reflections")
-    reflections = store.query("SELECT chapter, prompt, text FROM reflections WHERE TRIM(text) <> '' ORDER BY chapter, prompt")
+    reflections = store.reflections.written()
     if reflections.empty:
         doc.para("No reflections yet.")
     titles = {ch.number: ch.title for ch in CHAPTERS}
@@ -132,10 +137,7 @@ def render(store: Store, fmt: str = "html") -> str:
 
     # --- conversation plans
     doc.heading("Conversation plans")
-    plans = store.query(
-        """SELECT p.*, COALESCE(c.name, '') AS name FROM plans p LEFT JOIN contacts c ON c.id = p.contact_id
-           ORDER BY COALESCE(p.planned_for, p.created_at), p.id"""
-    )
+    plans = store.plans.details()
     if plans.empty:
         doc.para("No conversation plans yet.")
     fields = [
@@ -152,10 +154,8 @@ def render(store: Store, fmt: str = "html") -> str:
 
     # --- follow-ups
     doc.heading("Follow-ups")
-    follow_ups = store.query(
-        """SELECT f.promise, f.owner, f.due, f.done_on, c.name FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
-           ORDER BY COALESCE(f.due, '9999'), f.id"""
-    )
+    follow_ups = store.follow_ups.all()
+    follow_ups = follow_ups.assign(_due=follow_ups["due"].fillna("9999")).sort_values(["_due", "id"])
     follow_ups = follow_ups.assign(
         who=follow_ups["owner"].map({"me": "me", "them": "them"}),
         status=follow_ups["done_on"].map(lambda d: f"kept {d}" if isinstance(d, str) else "open"),
@@ -164,7 +164,7 @@ def render(store: Store, fmt: str = "html") -> str:
 
     # --- contacts
     doc.heading("Contacts")
-    contacts = store.query("SELECT name, circle, layer, company, position FROM contacts ORDER BY name COLLATE NOCASE, id")
+    contacts = store.contacts.directory()
     if contacts.empty:
         doc.para("No contacts yet.")
     else:
@@ -174,12 +174,12 @@ def render(store: Store, fmt: str = "html") -> str:
             + ", ".join(f"{int(circles.get(c, 0))} {c}" for c in ("personal", "professional", "both"))
             + "."
         )
-        contacts = contacts.assign(layer=contacts["layer"].map(lambda v: "" if pd.isna(v) else str(int(v))))
+        contacts = contacts.assign(layer=contacts["layer"].map(lambda v: "" if _text(v) == "" else str(int(v))))
         doc.table(contacts, {"name": "Name", "circle": "Circle", "layer": "Layer", "company": "Company", "position": "Position"}, "")
 
     # --- exchanges
     doc.heading("Giving and receiving")
-    balances = store.balances()
+    balances = store.exchanges.balances()
     if balances.empty:
         doc.para("No exchanges logged yet.")
     else:
@@ -207,5 +207,5 @@ def export_workbook(path: str | os.PathLike | None = None, store: Store | None =
         raise ValueError(f"{format!r} is not an export format; use one of {', '.join(FORMATS)}.")
     store = shared(store)
     target = Path(path) if path is not None else default_export_path(store, format)
-    write_text_atomic(target, render(store, format))
+    atomic_write(target, render(store, format))
     return ExportedPath(target)

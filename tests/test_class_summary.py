@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from workbook import summary
+from workbook import class_summary
 from workbook.charts import Chart
 from workbook.cli import main
-from workbook.model import Contact
+from workbook.domain.contacts import Contact
 from workbook.store import Store, default_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,10 +35,10 @@ MARKERS = [
 
 def make_store(path=None) -> Store:
     store = Store(path)
-    a = store.add_contact(Contact("Zebulon Quixotica", "personal", company="MARKER-CO", email="zq-secret@example.invalid",
+    a = store.contacts.add(Contact("Zebulon Quixotica", "personal", company="MARKER-CO", email="zq-secret@example.invalid",
                                   interests="MARKER-INTEREST", how_met="MARKER-HOWMET-5512", notes="MARKER-NOTE-7731"))
-    b = store.add_contact(Contact("Quentin Marvelous-Oddington", "both", notes="MARKER-NOTE-7731"))
-    c = store.add_contact(Contact("Plain Person", "professional"))
+    b = store.contacts.add(Contact("Quentin Marvelous-Oddington", "both", notes="MARKER-NOTE-7731"))
+    c = store.contacts.add(Contact("Plain Person", "professional"))
     with store.transaction() as db:
         db.execute("UPDATE contacts SET layer = 5, url = 'https://example.invalid/zq-profile', phone = '+44 MARKER' WHERE id = ?", (a,))
         db.execute("UPDATE contacts SET layer = 150 WHERE id = ?", (b,))
@@ -73,7 +73,7 @@ def test_export_holds_counts_and_leaks_nothing(home, tmp_path):
     for marker in MARKERS + ["MARKER", "example.invalid", "Plain Person", "2026-", str(home)]:
         assert marker not in text, marker
     data = json.loads(text)
-    assert summary.validate(data) is data
+    assert class_summary.validate(data) is data
     assert data["contacts_by_circle"] == {"personal": 1, "professional": 1, "both": 1}
     assert data["contacts_by_layer"] == {"5": 1, "15": 0, "50": 0, "150": 1, "none": 1}
     assert data["exchanges"]["gave"]["advice"] == 2
@@ -85,7 +85,7 @@ def test_export_holds_counts_and_leaks_nothing(home, tmp_path):
     assert data["progress"]["07"] == 1 and data["progress"]["00"] == 1
     # Every string in the file is the format name or the random id: nothing else can carry text.
     strings = re.findall(r'"((?:[^"\\]|\\.)*)"\s*[,}\n]', text)
-    assert set(strings) <= {summary.FORMAT_NAME, data["summary_id"]}
+    assert set(strings) <= {class_summary.FORMAT_NAME, data["summary_id"]}
 
 
 def test_export_has_the_same_keys_for_everyone(home, tmp_path):
@@ -97,7 +97,7 @@ def test_export_has_the_same_keys_for_everyone(home, tmp_path):
     def shape(d):
         return {k: shape(v) for k, v in d.items()} if isinstance(d, dict) else type(d).__name__
 
-    assert shape(data) == shape(summary.template())
+    assert shape(data) == shape(class_summary.template())
 
 
 def test_export_id_is_random_stable_and_renewable(home, tmp_path):
@@ -123,7 +123,7 @@ def test_export_into_a_folder_and_atomically(home, tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(summary.os, "replace", broken_replace)
+    monkeypatch.setattr(class_summary.os, "replace", broken_replace)
     assert main(["class-summary", "export", str(written[0])]) == 2
     assert written[0].read_bytes() == before  # the old file is intact
     assert [p.name for p in folder.iterdir()] == [written[0].name]  # no temp file left behind
@@ -143,7 +143,7 @@ def test_export_without_a_workbook_or_to_a_missing_folder(home, tmp_path, capsys
 
 
 def good(n: int = 0) -> dict:
-    data = summary.template()
+    data = class_summary.template()
     data["summary_id"] = f"{n:032x}"
     data["contacts_by_circle"] = {"personal": 10 + n, "professional": 20, "both": 1}
     data["contacts_by_layer"] = {"5": 3, "15": 6, "50": 10 + n, "150": 12, "none": 0}
@@ -190,21 +190,21 @@ def tampered():
 
 def test_each_kind_of_bad_file_is_rejected():
     for data in tampered().values():
-        with pytest.raises(summary.SummaryError):
-            summary.validate(data)
+        with pytest.raises(class_summary.SummaryError):
+            class_summary.validate(data)
     for text in ["", "   \n", "{not json", "[1, 2]", '{"plans": NaN}', "9" * 5000, "[" * 100000 + "]" * 100000]:
-        with pytest.raises(summary.SummaryError):
-            summary.parse(text)
+        with pytest.raises(class_summary.SummaryError):
+            class_summary.parse(text)
     duplicate = json.dumps(good(1))[:-1] + ', "plans": 5}'
-    with pytest.raises(summary.SummaryError, match="twice"):
-        summary.parse(duplicate)
+    with pytest.raises(class_summary.SummaryError, match="twice"):
+        class_summary.parse(duplicate)
 
 
 def test_rejection_messages_never_echo_the_file(tmp_path):
     for name, data in tampered().items():
         try:
-            summary.validate(data)
-        except summary.SummaryError as error:
+            class_summary.validate(data)
+        except class_summary.SummaryError as error:
             assert "Zebulon" not in str(error) and "bribe" not in str(error), name
 
 
@@ -214,7 +214,7 @@ def test_rejection_messages_never_echo_the_file(tmp_path):
 def test_aggregate_of_five_gives_correct_totals(tmp_path):
     for n in range(5):
         write(tmp_path, f"s{n}.json", good(n))
-    report = summary.aggregate(tmp_path)
+    report = class_summary.aggregate(tmp_path)
     assert report.learners == 5 and report.skipped == []
     circle = {c.category: c for c in report.table("circle").cells}
     assert circle["personal"].total == sum(10 + n for n in range(5)) == 60
@@ -234,8 +234,8 @@ def test_fewer_than_five_refuses(tmp_path, capsys):
     for n in range(4):
         write(tmp_path, f"s{n}.json", good(n))
     write(tmp_path, "copy.json", good(0))  # a duplicate does not count twice
-    with pytest.raises(summary.SummaryError, match="only 4 valid summaries"):
-        summary.aggregate(tmp_path)
+    with pytest.raises(class_summary.SummaryError, match="only 4 valid summaries"):
+        class_summary.aggregate(tmp_path)
     assert main(["class-summary", "aggregate", str(tmp_path)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""  # nothing shown at all
@@ -250,7 +250,7 @@ def test_small_categories_are_hidden_with_a_complement(tmp_path):
         if n < 5:  # five gave feedback: shown ... until it is the complement
             d["exchanges"]["gave"]["feedback"] = 1
         write(tmp_path, f"s{n}.json", d)
-    report = summary.aggregate(tmp_path)
+    report = class_summary.aggregate(tmp_path)
     gave = {c.category: c for c in report.table("gave").cells}
     assert gave["introduction"].hidden  # 2 learners: below the threshold
     # exactly one hidden cell in a partition: the smallest shown one is hidden too
@@ -274,7 +274,7 @@ def test_malformed_files_are_named_and_skipped(tmp_path, capsys):
             (tmp_path / name).write_bytes(b"\xff\xfe\x00garbage")
         else:
             write(tmp_path, name, data)
-    (tmp_path / "huge.json").write_text(" " * (summary.MAX_FILE_BYTES + 1))
+    (tmp_path / "huge.json").write_text(" " * (class_summary.MAX_FILE_BYTES + 1))
     (tmp_path / "folder.json").mkdir()
     write(tmp_path, "notes.txt", "ignored: not a .json file")
     write(tmp_path, "z-copy-of-ok0.json", good(0))
@@ -295,7 +295,7 @@ def test_duplicate_of_the_same_workbook_keeps_the_fuller_one(tmp_path):
     later = good(0)
     later["plans"] = 40
     write(tmp_path, "z-later.json", later)
-    loaded = summary.load_folder(tmp_path)
+    loaded = class_summary.load_folder(tmp_path)
     assert len(loaded.summaries) == 5
     assert "z-later.json" in loaded.names and "s0.json" not in loaded.names
     assert any(name == "s0.json" and "z-later.json" in reason for name, reason in loaded.skipped)
@@ -316,32 +316,32 @@ def test_round_trip_from_real_stores(tmp_path):
     folder.mkdir()
     for n in range(5):
         store = make_store(tmp_path / f"learner{n}" / "workbook.sqlite3")
-        summary.export(store, folder)
+        class_summary.export(store, folder)
         store.close()
-    report = summary.aggregate(folder)
+    report = class_summary.aggregate(folder)
     assert report.learners == 5
     circle = {c.category: c.total for c in report.table("circle").cells}
     assert circle == {"personal": 5, "professional": 5, "both": 5}
 
 
 def test_examples_are_valid_and_reproducible(tmp_path):
-    first = summary.example_summaries(6, seed=1)
-    assert first == summary.example_summaries(6, seed=1)
+    first = class_summary.example_summaries(6, seed=1)
+    assert first == class_summary.example_summaries(6, seed=1)
     assert len({d["summary_id"] for d in first}) == 6
-    summary.write_examples(tmp_path, 6, seed=1)
-    assert summary.aggregate(tmp_path).learners == 6
+    class_summary.write_examples(tmp_path, 6, seed=1)
+    assert class_summary.aggregate(tmp_path).learners == 6
 
 
 def test_committed_example_folder_is_what_the_generator_writes():
     folder = ROOT / "book" / "instructors" / "example-summaries"
     committed = sorted(folder.glob("*.json"))
     assert committed, "book/instructors/example-summaries/ is empty"
-    expected = summary.example_summaries(len(committed))
+    expected = class_summary.example_summaries(len(committed))
     for path, data in zip(committed, expected):
         assert json.loads(path.read_text()) == data, (
             f"{path.name} is out of date: run `python -m workbook class-summary examples book/instructors/example-summaries`"
         )
-    assert summary.aggregate(folder).learners == len(committed)
+    assert class_summary.aggregate(folder).learners == len(committed)
 
 
 def test_charts_draw_and_leave_hidden_cells_out_with_alt_text_saying_so(tmp_path):
@@ -350,13 +350,13 @@ def test_charts_draw_and_leave_hidden_cells_out_with_alt_text_saying_so(tmp_path
         if n == 0:
             d["contacts_by_circle"]["both"] = 0
         write(tmp_path, f"s{n}.json", d)
-    report = summary.aggregate(tmp_path)
-    circles = summary.chart(report.table("circle"))
+    report = class_summary.aggregate(tmp_path)
+    circles = class_summary.chart(report.table("circle"))
     labels = [t.get_text() for t in circles.figure.axes[0].texts]
     assert any("fewer than 5" in label for label in labels)
     assert circles.alt.startswith("Bar chart: ") and "both: fewer than 5 learners" in circles.alt
     assert "alt='Bar chart: " in circles.html()
-    quiz = summary.quiz_chart(report)
+    quiz = class_summary.quiz_chart(report)
     assert quiz.figure.axes and quiz.alt.startswith("Bar chart: quiz answers that were correct")
 
 

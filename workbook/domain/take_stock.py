@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from .model import Contact, ValidationError
+from .contacts import Contact
+from .validation import ValidationError
 
 
 @dataclasses.dataclass(frozen=True)

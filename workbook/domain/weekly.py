@@ -1,10 +1,10 @@
 """My network this week: the page a learner comes back to after the course. What it lists comes
 from the tools they already use; this module picks it, as pure functions of plain tables.
 
-- who is due a word (keep-in-touch health, workbook.network), topped up with close people who have
+- who is due a word (keep-in-touch health, domain.keep_in_touch), topped up with close people who have
   nothing logged yet, so a new workbook is never empty;
 - promises, theirs and mine, overdue or due in the next seven days (follow-ups);
-- one giving idea (the reciprocity nudges, workbook.model);
+- one giving idea (the reciprocity nudges, domain.exchanges);
 - the next open step of the 30/60/90-day plan (goals);
 - the networking time blocks that fall in the next seven days, and the weekly review itself.
 
@@ -18,8 +18,10 @@ import datetime as dt
 
 import pandas as pd
 
-from .model import Nudge
-from .network import NO_CONTACT, OVERDUE, TimeBlock, due_list, follow_up_status
+from .exchanges import Nudge
+from .follow_ups import OVERDUE, follow_up_status
+from .keep_in_touch import NO_CONTACT, due_list
+from .time_blocks import TimeBlock
 
 WINDOW_DAYS = 7
 DUE_SHOWN = 5

@@ -31,21 +31,24 @@ Layers: model and I/O here are separate as elsewhere: `summarize(store)` reads c
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
-from html import escape
 import os
 import random
 import secrets
-import tempfile
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from . import course
-from .model import CIRCLES, DIRECTIONS, KINDS
+from .files import atomic_write
+from .domain.contacts import CIRCLES
+from .domain.exchanges import DIRECTIONS, KINDS
+from .domain.follow_ups import FollowUp
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .charts import Chart
 
 FORMAT_NAME = "networking-workbook-class-summary"
@@ -177,38 +180,28 @@ def summarize(store, *, ident: str | None = None) -> dict:
     data = template()
     data["summary_id"] = ident if ident is not None else summary_id(store)
 
-    def rows(sql):
-        frame = store.query(sql)
-        out = []
-        for row in frame.itertuples(index=False):
-            values = [v.item() if hasattr(v, "item") else v for v in row]
-            out.append(tuple(None if v is None or (isinstance(v, float) and v != v) else
-                             int(v) if isinstance(v, float) else v for v in values))
-        return out
-
-    for circle, n in rows("SELECT circle, COUNT(*) FROM contacts GROUP BY circle"):
+    counted = store.counts.class_summary()
+    for circle, n in counted["circles"]:
         if circle in data["contacts_by_circle"]:
             data["contacts_by_circle"][circle] += n
-    for layer, n in rows("SELECT layer, COUNT(*) FROM contacts GROUP BY layer"):
+    for layer, n in counted["layers"]:
         key = str(layer) if layer is not None else "none"
         data["contacts_by_layer"][key if key in LAYERS else "none"] += n
-    for direction, kind, n in rows("SELECT direction, kind, COUNT(*) FROM exchanges GROUP BY direction, kind"):
+    for direction, kind, n in counted["exchanges"]:
         if direction in DIRECTIONS:
             data["exchanges"][direction][kind if kind in KINDS else "other"] += n
-    data["plans"] = rows("SELECT COUNT(*) FROM plans")[0][0]
-    for owner, made, kept in rows(
-        "SELECT owner, COUNT(*), SUM(done_on IS NOT NULL AND done_on != '') FROM follow_ups GROUP BY owner"
-    ):
+    data["plans"] = counted["plans"][0][0]
+    for owner, made, kept in counted["promises"]:
         who = {"me": "mine", "them": "theirs"}.get(owner)
         if who:
             data["promises"][f"{who}_made"] += made
             data["promises"][f"{who}_kept"] += kept or 0
-    for chapter, question, correct in rows("SELECT chapter, question, correct FROM quiz_answers"):
+    for chapter, question, correct in counted["quiz"]:
         # Answers to questions that have left the course are not counted, as in progress.
         if chapter in data["quiz"] and question in course.current_question_ids(chapter):
             data["quiz"][chapter]["answered"] += 1
             data["quiz"][chapter]["correct"] += int(correct != 0)
-    for chapter, n in rows("SELECT chapter, COUNT(*) FROM progress GROUP BY chapter"):
+    for chapter, n in counted["progress"]:
         if chapter in data["progress"]:
             data["progress"][chapter] = n
     return validate(_clamp(data))
@@ -227,23 +220,6 @@ def dumps(data: dict) -> str:
     return json.dumps(data, indent=2, sort_keys=False) + "\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`: all or nothing."""
-    path = Path(path)
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
 def export(store, target: str | os.PathLike, *, renew: bool = False) -> Path:
     """Write the store's summary to `target` (a file, or a folder to put a file in); return the path."""
     data = summarize(store, ident=summary_id(store, renew=renew))
@@ -252,7 +228,7 @@ def export(store, target: str | os.PathLike, *, renew: bool = False) -> Path:
         target = target / f"class-summary-{data['summary_id'][:8]}.json"
     if not target.parent.is_dir():
         raise SummaryError(f"{target.parent} is not a folder; create it first or choose another path.")
-    write_atomic(target, dumps(data))
+    atomic_write(target, dumps(data))
     return target
 
 
@@ -338,6 +314,8 @@ class Table:
 
     def frame(self) -> pd.DataFrame:
         """Category, learners, total; hidden cells as missing values."""
+        import pandas as pd  # here: the CLI's class-summary commands start without pandas
+
         return pd.DataFrame(
             {
                 "category": [c.category for c in self.cells],
@@ -534,6 +512,9 @@ def quiz_chart(report: Report) -> Chart:
 # --- fictional examples ----------------------------------------------------------------------
 
 
+PROMISE_DUE = dt.date(2026, 6, 1)
+
+
 def example_summaries(count: int = 12, *, seed: int = 2026) -> list[dict]:
     """Summaries of `count` fictional learners: each starts from the sample network (sample.py),
     keeps a random share of its contacts, places some in layers, and answers quizzes, ticks
@@ -546,30 +527,33 @@ def example_summaries(count: int = 12, *, seed: int = 2026) -> list[dict]:
     for _ in range(count):
         store = sample_store()
         try:
-            with store.transaction() as db:
-                ids = [r[0] for r in db.execute("SELECT id FROM contacts ORDER BY id")]
+            with store.transaction():
+                ids = sorted(store.contacts.names())
                 keep = set(rng.sample(ids, rng.randint(8, len(ids))))
-                db.executemany("DELETE FROM contacts WHERE id = ?", [(i,) for i in ids if i not in keep])
+                for contact_id in ids:
+                    if contact_id not in keep:
+                        store.contacts.delete(contact_id)
                 if rng.random() < 0.4:
-                    db.execute("UPDATE contacts SET layer = NULL WHERE id % 3 = 0")
+                    for contact_id in sorted(keep):
+                        if contact_id % 3 == 0:
+                            settings = store.contacts.keep_in_touch(contact_id)
+                            store.contacts.save(store.contacts.get(contact_id), dataclasses.replace(settings, layer=None))
                 if rng.random() < 0.5:
-                    db.execute("DELETE FROM plans WHERE id > 1")
+                    for plan_id in store.plans.all()["id"]:
+                        if plan_id > 1:
+                            store.plans.delete(int(plan_id))
                 for contact in rng.sample(sorted(keep), min(len(keep), rng.randint(0, 6))):
-                    done = "2026-06-01" if rng.random() < 0.6 else None
-                    db.execute(
-                        "INSERT INTO follow_ups (contact_id, owner, promise, due, done_on) VALUES (?, ?, 'x', '2026-06-01', ?)",
-                        (contact, rng.choice(("me", "me", "them")), done),
-                    )
+                    done = rng.random() < 0.6
+                    promise = store.follow_ups.add(FollowUp(contact, rng.choice(("me", "me", "them")), "x", due=PROMISE_DUE))
+                    if done:
+                        store.follow_ups.set_done(promise)
                 reached = rng.randint(1, len(course.CHAPTERS))
                 for ch in course.CHAPTERS[:reached]:
-                    db.execute("INSERT INTO progress (chapter, item) VALUES (?, 'visited')", (ch.number,))
+                    store.progress.mark_done(ch.number, "visited")
                     if rng.random() < 0.5:
-                        db.execute("INSERT INTO progress (chapter, item) VALUES (?, 'exercise')", (ch.number,))
+                        store.progress.mark_done(ch.number, "exercise")
                     for question in course.QUIZZES.get(ch.number, []):
-                        db.execute(
-                            "INSERT INTO quiz_answers (chapter, question, choice, correct) VALUES (?, ?, '', ?)",
-                            (ch.number, question.id, int(rng.random() < 0.75)),
-                        )
+                        store.quiz.record(ch.number, question.id, "", rng.random() < 0.75)
             out.append(summarize(store, ident="%032x" % rng.getrandbits(128)))
         finally:
             store.close()
@@ -582,6 +566,6 @@ def write_examples(folder: str | os.PathLike, count: int = 12, *, seed: int = 20
     paths = []
     for number, data in enumerate(example_summaries(count, seed=seed), start=1):
         path = folder / f"learner-{number:02d}.json"
-        write_atomic(path, dumps(data))
+        atomic_write(path, dumps(data))
         paths.append(path)
     return paths
