@@ -1,6 +1,7 @@
 """Test-session setup shared by unit tests and notebook validation (nbval collects the
 notebooks under book/ from here): every test process, and every notebook kernel
-it starts, writes to a throwaway workbook, never to the learner's real data."""
+it starts, writes to a throwaway workbook, never to the learner's real data.
+What a plain `pytest` runs is decided earlier, in tests/whole_run.py."""
 
 import os
 import shutil
@@ -24,3 +25,10 @@ def pytest_runtest_setup(item):
         notebook._workbook_home = tempfile.mkdtemp(prefix="workbook-nb-home-")
         os.environ["WORKBOOK_HOME"] = notebook._workbook_home
         item.config.add_cleanup(lambda: shutil.rmtree(notebook._workbook_home, ignore_errors=True))
+
+
+def pytest_collection_modifyitems(items):
+    """nbval's cells carry the `notebooks` marker, so `-m "not notebooks"` leaves them out."""
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.notebooks)

@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # maintainer/ is not an installed package
 
 from maintainer.sample_data import synthetic  # noqa: E402
-from workbook.domain.keep_in_touch import KeepInTouch, LAYERS  # noqa: E402
+from workbook.domain.keep_in_touch import LAYERS, KeepInTouch  # noqa: E402
 from workbook.store import Store  # noqa: E402
 from workbook.widgets import ContactBook, NetworkMap  # noqa: E402
 

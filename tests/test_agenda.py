@@ -212,6 +212,7 @@ def test_handouts_pdf_without_chromium_says_what_to_do(tmp_path, monkeypatch, ca
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium (/usr/bin/chromium) is not installed")
 def test_handouts_print_to_one_page_pdfs(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBOOK_CHROMIUM", str(CHROMIUM))

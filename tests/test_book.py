@@ -28,6 +28,8 @@ from bs4 import BeautifulSoup
 
 from browser import ARTIFACTS, browser_page, require_chromium, require_installed
 
+pytestmark = [pytest.mark.book, pytest.mark.browser]
+
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "tests" / "js" / "node_modules"
 CDN = re.compile(r"https://cdn\.jsdelivr\.net/npm/((?:@[^/]+/)?[^/@]+)@([^/]+)/(.+)")

@@ -4,10 +4,13 @@ copy in the hub's drop folder only after ticking the consent box."""
 
 from __future__ import annotations
 
-from test_browser_lab import run_all
+import pytest
 
 from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
+from test_browser_lab import run_all
 from workbook import class_summary
+
+pytestmark = pytest.mark.browser
 
 NOTEBOOK = "lessons/00-start-here.ipynb"
 

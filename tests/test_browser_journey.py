@@ -20,7 +20,11 @@ import re
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from browser import ARTIFACTS, BOOK, ROOT, browser_page, jupyterlab, require_chromium
+
+pytestmark = pytest.mark.browser
 
 CHAPTER_00 = "lessons/00-start-here.ipynb"
 CHAPTER_01 = "lessons/01-understanding-networking.ipynb"

@@ -4,7 +4,11 @@ again, and find the entries back."""
 
 import sqlite3
 
+import pytest
+
 from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
+
+pytestmark = pytest.mark.browser
 
 NOTEBOOK = "lessons/07-reciprocity.ipynb"
 CONTACT = "Browser Test Contact"

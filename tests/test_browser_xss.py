@@ -12,6 +12,7 @@ import io
 import re
 
 import nbformat
+import pytest
 from playwright.sync_api import expect
 
 from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
@@ -23,6 +24,8 @@ from workbook.domain.keep_in_touch import KeepInTouch
 from workbook.domain.plans import Plan
 from workbook.domain.time_blocks import TimeBlock
 from workbook.store import Store
+
+pytestmark = pytest.mark.browser
 
 # Each of these sets window.__xss if it ever runs; most also open a dialog.
 XSS = [

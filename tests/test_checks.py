@@ -15,11 +15,6 @@ from workbook.sample import sample_store
 from workbook.store import Store
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path / "home"))
-
-
 @pytest.fixture(scope="module")
 def s():
     return sample_store()

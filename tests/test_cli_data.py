@@ -1,8 +1,8 @@
 """`python -m workbook import / export / erase` with a temporary WORKBOOK_HOME, so the real user
-data folder is never touched. A few cases run in a subprocess, end to end; the rest call the CLI's
-main() in this process, which is the same code without a second interpreter's start-up time."""
+data folder is never touched. Two cases run in a subprocess, end to end (the exact bytes a terminal
+gets, and a stdin that is /dev/null); the rest run the CLI in this process (the `cli` fixture),
+which is the same code without a second interpreter's start-up time."""
 
-import io
 import os
 import subprocess
 import sys
@@ -10,17 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from workbook.cli import main
 from workbook.store import FILE_NAME, Store
 
 DATA = Path(__file__).parent / "data" / "formats"
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    folder = tmp_path / "home"
-    monkeypatch.setenv("WORKBOOK_HOME", str(folder))
-    return folder
 
 
 def in_subprocess(*args):
@@ -30,19 +22,6 @@ def in_subprocess(*args):
     )
 
 
-@pytest.fixture
-def workbook(home, capsys, monkeypatch):
-    """Run the CLI in this process; stdin is `stdin` (empty means end of file at once)."""
-
-    def run(*args, stdin=""):
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        status = main([str(arg) for arg in args])
-        out, err = capsys.readouterr()
-        return subprocess.CompletedProcess(args, status, out, err)
-
-    return run
-
-
 def contact_count(home) -> int:
     store = Store(home / FILE_NAME)
     count = len(store.backup.records("contacts"))
@@ -50,8 +29,8 @@ def contact_count(home) -> int:
     return count
 
 
-def test_dry_run_reports_and_creates_nothing(home):
-    result = in_subprocess("import", DATA / "linkedin_connections.csv", "--dry-run")
+def test_dry_run_reports_and_creates_nothing(home, cli):
+    result = cli("import", DATA / "linkedin_connections.csv", "--dry-run")
     assert result.returncode == 0, result.stderr
     assert "would give 8 new, 0 updated, 0 unchanged, 1 skipped" in result.stdout
     assert "Nothing was written" in result.stdout
@@ -59,11 +38,11 @@ def test_dry_run_reports_and_creates_nothing(home):
     assert not (home / FILE_NAME).exists()
 
 
-def test_import_then_import_again(home, workbook):
-    first = in_subprocess("import", DATA / "linkedin_connections.csv")
+def test_import_then_import_again(home, cli):
+    first = cli("import", DATA / "linkedin_connections.csv")
     assert first.returncode == 0, first.stderr
     assert f"into {home / FILE_NAME}: 8 new" in first.stdout
-    second = workbook("import", DATA / "linkedin_connections.csv")
+    second = cli("import", DATA / "linkedin_connections.csv")
     assert "0 new, 0 updated, 8 unchanged, 1 skipped" in second.stdout
     assert contact_count(home) == 8
 
@@ -76,10 +55,10 @@ def test_import_then_import_again(home, workbook):
         ("empty.csv", "empty.csv: the file is empty"),
     ],
 )
-def test_refusals_exit_2_with_the_file_and_no_traceback(home, workbook, name, expected):
-    workbook("import", DATA / "google_contacts.csv")
+def test_refusals_exit_2_with_the_file_and_no_traceback(home, cli, name, expected):
+    cli("import", DATA / "google_contacts.csv")
     before = (home / FILE_NAME).read_bytes()
-    result = workbook("import", DATA / name)
+    result = cli("import", DATA / name)
     assert result.returncode == 2
     assert f"workbook: {DATA / expected}" in result.stderr
     assert "Traceback" not in result.stderr
@@ -95,10 +74,10 @@ def test_a_binary_file_named_csv_is_refused_end_to_end(home, tmp_path):
     assert result.stderr == f"workbook: {fake}: this is a binary file, not a text export; choose the CSV, vCard or JSON file itself.\n"
 
 
-def test_exports_say_where_they_wrote(home, workbook, tmp_path):
-    workbook("import", DATA / "contacts_v3.vcf")
+def test_exports_say_where_they_wrote(home, cli, tmp_path):
+    cli("import", DATA / "contacts_v3.vcf")
     for kind, name in [("json", "all.json"), ("csv", "sheet.csv"), ("vcard", "cards.vcf"), ("ics", "todo.ics")]:
-        result = workbook("export", kind, tmp_path / name)
+        result = cli("export", kind, tmp_path / name)
         assert result.returncode == 0, result.stderr
         assert str(tmp_path) in result.stdout
     assert (tmp_path / "sheet-contacts.csv").exists() and (tmp_path / "sheet-exchanges.csv").exists()
@@ -106,47 +85,47 @@ def test_exports_say_where_they_wrote(home, workbook, tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))  # atomic writes leave no temporary files
 
 
-def test_export_to_an_unwritable_place_is_refused(home, workbook, tmp_path):
+def test_export_to_an_unwritable_place_is_refused(home, cli, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    result = workbook("export", "json", blocker / "out.json")
+    result = cli("export", "json", blocker / "out.json")
     assert result.returncode == 2 and result.stderr.startswith(f"workbook: cannot write {blocker / 'out.json'}")
 
 
-def test_json_backup_moves_a_workbook(home, workbook, tmp_path):
-    workbook("import", DATA / "google_contacts.csv")
-    workbook("export", "json", tmp_path / "backup.json")
-    workbook("import", DATA / "contacts_v4.vcf")
-    refused = workbook("import", tmp_path / "backup.json")
+def test_json_backup_moves_a_workbook(home, cli, tmp_path):
+    cli("import", DATA / "google_contacts.csv")
+    cli("export", "json", tmp_path / "backup.json")
+    cli("import", DATA / "contacts_v4.vcf")
+    refused = cli("import", tmp_path / "backup.json")
     assert refused.returncode == 2 and "--replace" in refused.stderr
-    restored = workbook("import", tmp_path / "backup.json", "--replace")
+    restored = cli("import", tmp_path / "backup.json", "--replace")
     assert restored.returncode == 0, restored.stderr
     assert contact_count(home) == 5
 
 
-def test_erase_with_yes_removes_the_data_files(home, workbook):
-    workbook("import", DATA / "contacts_v4.vcf")
-    result = workbook("erase", "--yes")
+def test_erase_with_yes_removes_the_data_files(home, cli):
+    cli("import", DATA / "contacts_v4.vcf")
+    result = cli("erase", "--yes")
     assert result.returncode == 0 and str(home / FILE_NAME) in result.stdout
     assert not list(home.glob(f"{FILE_NAME}*"))
 
 
-def test_erase_asks_and_only_yes_proceeds(home, workbook):
-    workbook("import", DATA / "contacts_v4.vcf")
-    declined = workbook("erase", stdin="no\n")
+def test_erase_asks_and_only_yes_proceeds(home, cli):
+    cli("import", DATA / "contacts_v4.vcf")
+    declined = cli("erase", stdin="no\n")
     assert declined.returncode == 1 and "Nothing was erased" in declined.stdout
     assert (home / FILE_NAME).exists()
-    accepted = workbook("erase", stdin="yes\n")
+    accepted = cli("erase", stdin="yes\n")
     assert accepted.returncode == 0 and not (home / FILE_NAME).exists()
 
 
-def test_erase_without_stdin_refuses(home, workbook):
-    workbook("import", DATA / "contacts_v4.vcf")
+def test_erase_without_stdin_refuses(home, cli):
+    cli("import", DATA / "contacts_v4.vcf")
     result = in_subprocess("erase")
     assert result.returncode == 2 and "nothing was erased" in result.stderr
     assert (home / FILE_NAME).exists()
 
 
-def test_erase_with_nothing_there(home, workbook):
-    result = workbook("erase", "--yes")
+def test_erase_with_nothing_there(home, cli):
+    result = cli("erase", "--yes")
     assert result.returncode == 0 and "Nothing to erase" in result.stdout

@@ -177,13 +177,6 @@ def test_chapter_numbers_and_slugs_unique():
 # changes, these fail, and the solutions and lessons need new numbers.
 
 
-@pytest.fixture(scope="module")
-def sample():
-    from workbook.sample import sample_store
-
-    return sample_store()
-
-
 def test_sample_answers_00_and_01(sample):
     contacts, exchanges = sample.table("contacts"), sample.table("exchanges")
     assert (len(contacts), len(exchanges)) == (40, 323)

@@ -23,6 +23,8 @@ from workbook.domain.exchanges import Exchange
 from workbook.store import FILE_NAME, SCHEMA_VERSION, Store, StoreError
 from workbook.store import core as store_core
 
+pytestmark = pytest.mark.slow
+
 IMPORT_ROWS = 30_000
 PATIENCE_S = 120  # how long to wait for a process before calling it stuck; never reached when all is well
 
@@ -102,14 +104,14 @@ MOMENTS = {
 
 
 @pytest.mark.parametrize("moment", MOMENTS)
-def test_an_import_killed_part_way_leaves_all_or_nothing(moment, big_export, own_home):
+def test_an_import_killed_part_way_leaves_all_or_nothing(moment, big_export, home):
     store = Store()
     originals = add_originals(store)
     store.close()
     known = len(originals["contacts"])
-    path = own_home / FILE_NAME
+    path = home / FILE_NAME
     wal = path.with_name(path.name + "-wal")
-    importer = workbook_cli(own_home, "import", str(big_export))
+    importer = workbook_cli(home, "import", str(big_export))
     reader = sqlite3.connect(path, timeout=PATIENCE_S)  # a second notebook looking on
     deadline = time.monotonic() + PATIENCE_S
     while True:
@@ -136,13 +138,13 @@ def test_an_import_killed_part_way_leaves_all_or_nothing(moment, big_export, own
 # --- two processes writing at once ----------------------------------------------------------------
 
 
-def test_two_imports_at_once_keep_both(tmp_path, own_home):
+def test_two_imports_at_once_keep_both(tmp_path, home):
     store = Store()
     originals = add_originals(store)
     store.close()
     # Different people in each file (numbered apart), and a different mix of names and companies.
     exports = [linkedin_export(tmp_path / f"export{n}.csv", 3000, first=n * 3000, seed=n) for n in range(2)]
-    importers = [workbook_cli(own_home, "import", str(export)) for export in exports]
+    importers = [workbook_cli(home, "import", str(export)) for export in exports]
     for importer in importers:
         finish(importer)
 

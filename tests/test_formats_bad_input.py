@@ -14,8 +14,8 @@ HEADER = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
+def store(home):
+    """The learner's workbook holding the Google contacts, opened apart from the shared one."""
     opened = Store()
     apply_import(plan_import(DATA / "google_contacts.csv", None, opened), opened)
     yield opened

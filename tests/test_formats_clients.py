@@ -11,7 +11,6 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,8 @@ import pytest
 from browser import require_installed
 from workbook.domain.time_blocks import TimeBlock
 from workbook.sample import populate
+
+pytestmark = pytest.mark.slow
 
 KHAL_CONFIG = """\
 [calendars]
@@ -62,10 +63,9 @@ def run(*args, home: Path) -> subprocess.CompletedProcess:
     return result
 
 
-def workbook_cli(*args) -> subprocess.CompletedProcess:
-    """`python -m workbook ...` in its own process, on the test's workbook (WORKBOOK_HOME)."""
-    result = subprocess.run([sys.executable, "-m", "workbook", *map(str, args)], capture_output=True, text=True,
-                            timeout=120, check=False)
+def exported(cli, *args) -> subprocess.CompletedProcess:
+    """`python -m workbook export ARGS` on the test's workbook (run in this process)."""
+    result = cli("export", *args)
     assert result.returncode == 0, result.stderr
     return result
 
@@ -83,7 +83,7 @@ def network(store):
     return store
 
 
-def test_khal_imports_every_follow_up_and_time_block(network, tmp_path):
+def test_khal_imports_every_follow_up_and_time_block(network, cli, tmp_path):
     require_installed(shutil.which("khal") is not None, "khal is not installed: apt-get install khal")
     (tmp_path / "calendar").mkdir()
     config = tmp_path / "khal.conf"
@@ -92,7 +92,7 @@ def test_khal_imports_every_follow_up_and_time_block(network, tmp_path):
     names = network.contacts.names()
     assert len(follow_ups) >= 3
 
-    said = workbook_cli("export", "ics", tmp_path / "workbook.ics").stdout
+    said = exported(cli, "ics", tmp_path / "workbook.ics").stdout
     assert f"Wrote {len(follow_ups)} open follow-ups as events and 2 weekly time blocks" in said
     run("khal", "-c", config, "import", "--batch", "-a", "workbook", tmp_path / "workbook.ics", home=tmp_path)
 
@@ -113,9 +113,9 @@ def test_khal_imports_every_follow_up_and_time_block(network, tmp_path):
             "2026-07-03 16:00 Coffee chats", "2026-07-10 16:00 Coffee chats"} <= set(listed)
 
 
-def test_khard_lists_every_exported_contact_from_a_folder_of_cards(network, tmp_path):
+def test_khard_lists_every_exported_contact_from_a_folder_of_cards(network, cli, tmp_path):
     require_installed(shutil.which("khard") is not None, "khard is not installed: apt-get install khard")
-    workbook_cli("export", "vcard", tmp_path / "contacts.vcf")
+    exported(cli, "vcard", tmp_path / "contacts.vcf")
     folder = tmp_path / "cards"  # a vdir, as khard and vdirsyncer keep an address book: one card a file
     folder.mkdir()
     text = (tmp_path / "contacts.vcf").read_bytes().decode("utf-8")
@@ -133,6 +133,6 @@ def test_khard_lists_every_exported_contact_from_a_folder_of_cards(network, tmp_
     assert len({uid for uid, _, _ in listed}) == 40
     assert "no UID" not in result.stderr
 
-    workbook_cli("export", "vcard", tmp_path / "again.vcf")  # the same contacts, the same UIDs
+    exported(cli, "vcard", tmp_path / "again.vcf")  # the same contacts, the same UIDs
     assert [line for line in (tmp_path / "again.vcf").read_text(encoding="utf-8").splitlines() if line.startswith("UID")] == [
         line for line in text.splitlines() if line.startswith("UID")]

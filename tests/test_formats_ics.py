@@ -11,7 +11,7 @@ from workbook.domain.contacts import Contact
 from workbook.formats import export_ics
 from workbook.formats.ics import FollowUp, TimeBlock, calendar
 
-NOW = dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.UTC)
 
 
 def components(data: bytes, name: str):

@@ -8,9 +8,9 @@ import pytest
 from workbook.domain.contacts import Contact
 from workbook.formats import FormatError, ImportRefused, apply_import, export_json, plan_import
 from workbook.sample import populate
-from workbook.store import Store, TABLES
+from workbook.store import TABLES, Store
 
-NOW = dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.UTC)
 
 
 @pytest.fixture

@@ -30,6 +30,8 @@ from workbook.formats.csvfile import FORMULA_STARTS, restored
 from workbook.formats.ics import WEEKDAYS
 from workbook.store import Store
 
+pytestmark = pytest.mark.slow
+
 SETTINGS = settings(max_examples=50, deadline=None, database=None)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CONTACT_TEXT = ("name", "company", "position", "email", "url", "phone", "interests", "how_met", "notes")

@@ -14,6 +14,8 @@ from workbook.formats import apply_import, export_csv, export_json, export_vcard
 from workbook.formats.common import identity
 from workbook.store import Store
 
+pytestmark = pytest.mark.slow
+
 CARD_FIELDS = ("name", "circle", "company", "position", "email", "url", "phone", "interests", "how_met", "met_on", "notes")
 SETTINGS = settings(max_examples=40, deadline=None, database=None)
 
@@ -43,14 +45,6 @@ contact_specs = st.lists(
     max_size=6,
     unique_by=lambda spec: identity(spec["name"], spec["company"]),
 )
-
-
-@pytest.fixture(autouse=True, scope="module")
-def home(tmp_path_factory):
-    """Stores here get explicit paths; WORKBOOK_HOME still points away from the real data folder."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WORKBOOK_HOME", str(tmp_path_factory.mktemp("home")))
-        yield
 
 
 def new_store(folder) -> Store:

@@ -13,17 +13,11 @@ from workbook.domain.exchanges import Nudge
 from workbook.domain.goals import Goal, suggest_goals
 from workbook.domain.keep_in_touch import dormant_ties, keep_in_touch
 from workbook.domain.validation import ValidationError
-from workbook.sample import sample_store
 from workbook.store import NotFound, Store
 from workbook.suggestions import goal_suggestions, presence_todo
 from workbook.widgets.goals import NinetyDayPlan
 
 HOSTILE = "<script>alert(1)</script>"
-
-
-@pytest.fixture
-def sample():
-    return sample_store()
 
 
 @pytest.fixture

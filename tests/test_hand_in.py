@@ -31,8 +31,7 @@ def assert_nothing_personal(text: str) -> None:
 
 
 @pytest.fixture
-def seeded(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path / "home"))
+def seeded(home, monkeypatch):
     monkeypatch.delenv(hand_in.DROP_VARIABLE, raising=False)
     store = make_store()
     yield store

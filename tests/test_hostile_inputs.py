@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from workbook.cli import main
 from workbook.formats import FormatError, apply_import, export_csv, export_ics, export_json, export_vcard, plan_import
 from workbook.formats.common import MAX_BYTES
 from workbook.formats.csvfile import FORMULA_STARTS, restored
@@ -262,12 +261,6 @@ def test_ten_thousand_emails_keep_the_first(workbook, tmp_path):
 # --- the same files through the command line ------------------------------------------------------
 
 
-def run_cli(*args, capsys) -> subprocess.CompletedProcess:
-    status = main([str(arg) for arg in args])
-    out, err = capsys.readouterr()
-    return subprocess.CompletedProcess(args, status, out, err)
-
-
 def in_subprocess(*args) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "workbook", *map(str, args)],
                           capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
@@ -285,13 +278,14 @@ CLI_FILES = ["linkedin-cr-inside-name.csv", "backup-huge-integer.json", "backup-
 
 
 @pytest.mark.parametrize("name", CLI_FILES)
-def test_refusals_on_the_command_line(name, workbook, capsys):
+def test_refusals_on_the_command_line(name, workbook, cli):
     path = HOSTILE / name
     before = snapshot(workbook)
-    assert_refused_on_the_command_line(run_cli("import", path, "--replace", capsys=capsys), path)
+    assert_refused_on_the_command_line(cli("import", path, "--replace"), path)
     assert snapshot(workbook) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["linkedin-terminal-escape.csv", "backup-lone-surrogate.json"])
 def test_refusals_end_to_end(name, workbook):
     """In a second interpreter: what the learner's terminal gets, start to finish. The workbook is
@@ -308,9 +302,9 @@ def test_refusals_end_to_end(name, workbook):
     reopened.close()
 
 
-def test_notices_quoting_the_file_cannot_drive_the_terminal(workbook, capsys):
+def test_notices_quoting_the_file_cannot_drive_the_terminal(workbook, cli):
     path = HOSTILE / "backup-unknown-table.json"
-    result = run_cli("import", path, "--replace", capsys=capsys)
+    result = cli("import", path, "--replace")
     assert result.returncode == 0, result.stderr
     assert f"workbook: {path}: left out the '\\x1b[2Jwipe' table" in result.stderr
     assert "\x1b" not in result.stderr + result.stdout

@@ -23,6 +23,8 @@ from test_browser_lab import CONTACT, PLAN_WITH, kernel_idle, options, tool, wai
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import lite_site  # noqa: E402  (maintainer tooling, not part of the package)
 
+pytestmark = [pytest.mark.book, pytest.mark.browser]
+
 NOTEBOOK = "lessons/07-reciprocity.ipynb"
 
 

@@ -17,7 +17,7 @@ def names(store) -> list[str]:
     return sorted(store.table("contacts")["name"])
 
 
-def test_tools_opened_without_a_store_share_one_workbook_per_kernel(own_home):
+def test_tools_opened_without_a_store_share_one_workbook_per_kernel(home):
     tracker, planner, book = ReciprocityTracker(), ConversationPlanner(), ContactBook()
     assert tracker.store is planner.store is book.store is shared()
     assert workbook.start("07").mine is shared()

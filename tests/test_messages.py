@@ -10,7 +10,7 @@ import pytest
 
 from workbook.domain.contacts import Contact
 from workbook.domain.plans import Plan
-from workbook.messages import MissingSlots, SLOTS, TEMPLATES, fill, missing, slots_from_plan
+from workbook.messages import SLOTS, TEMPLATES, MissingSlots, fill, missing, slots_from_plan
 from workbook.widgets import ConversationPlanner
 from workbook.widgets.messages import draft_message
 

@@ -6,24 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 import workbook
 from workbook.checks import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08
 from workbook.checks.own import OWN_NETWORK
 from workbook.domain.take_stock import names_in, take_stock
 from workbook.progress import progress
-from workbook.store import Store
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path / "home"))
-
-
-@pytest.fixture
-def mine():
-    return Store()
 
 
 def not_yet(feedback, *words):
@@ -45,7 +32,7 @@ def add_people(mine, **typed):
 
 
 def test_every_check_reads_the_learners_own_workbook_by_default_and_says_not_yet(mine):
-    for chapter, checks in OWN_NETWORK.items():
+    for checks in OWN_NETWORK.values():
         for check in checks:
             not_yet(check(), "")
             not_yet(check(mine), "")

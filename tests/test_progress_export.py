@@ -21,17 +21,6 @@ HOSTILE_NAME = "<script>alert(1)</script>"
 FORMULA = '=HYPERLINK("http://evil.example","click")'
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def mine(home):
-    return Store()
-
-
 def hostile_store(store: Store) -> Store:
     cid = store.contacts.add(Contact(HOSTILE_NAME, circle="both", company=FORMULA))
     store.plans.save(Plan(cid, occasion="meetup", goal=f"ask about {HOSTILE_NAME}", my_promises="Send *the* [link](http://x)"))

@@ -16,7 +16,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 R2D = shutil.which("jupyter-repo2docker")
 
-pytestmark = pytest.mark.skipif(R2D is None, reason="jupyter-repo2docker is not installed (pip install jupyter-repo2docker)")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(R2D is None, reason="jupyter-repo2docker is not installed (pip install jupyter-repo2docker)"),
+]
 
 
 def _offline_prefix() -> list[str]:

@@ -12,12 +12,12 @@ from workbook.domain.contacts import Contact
 from workbook.domain.exchanges import Exchange
 from workbook.domain.plans import Plan
 from workbook.domain.validation import ValidationError
-from workbook.store import MIGRATIONS, NotFound, SCHEMA_VERSION, Store, StoreError, migrations
+from workbook.store import MIGRATIONS, SCHEMA_VERSION, NotFound, Store, StoreError, migrations
 
 
-def test_data_lives_under_workbook_home(own_home):
+def test_data_lives_under_workbook_home(home):
     s = Store()
-    assert s.path == own_home / "workbook.sqlite3"
+    assert s.path == home / "workbook.sqlite3"
     assert s.path.exists()
 
 

@@ -17,21 +17,15 @@ from workbook.domain.plans import Plan
 from workbook.domain.time_blocks import TimeBlock
 from workbook.domain.weekly import NOTHING_LOGGED, next_occurrence, next_step, promises_this_week, this_week
 from workbook.sample import sample_store
-from workbook.store import Store
 
 TODAY = dt.date(2026, 12, 2)  # a Wednesday
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path / "home"))
-
-
 @pytest.fixture
-def mine():
-    store = Store()
-    store.set_meta("today", TODAY.isoformat())  # a fixed day, as the sample has
-    return store
+def mine(mine):
+    """The learner's own workbook, on a fixed day (as the sample has one)."""
+    mine.set_meta("today", TODAY.isoformat())
+    return mine
 
 
 def follow_ups(*rows):

@@ -134,7 +134,7 @@ def test_nudges_and_chart(sample):
     assert tracker.chart.value.startswith("<img src='data:image/png;base64,") and "alt='Bar chart" in tracker.chart.value
 
 
-def test_entries_survive_a_kernel_restart(own_home):
+def test_entries_survive_a_kernel_restart(home):
     log(ReciprocityTracker(), "Ada", "gave", "resource", "lent a book")
     fresh = ReciprocityTracker(Store())  # a new process would do exactly this
     assert "Ada" in fresh.balance_table.value
@@ -308,14 +308,14 @@ def test_reflection_saves_and_refuses_control_characters(store):
     assert Reflection("07", "What will you offer?", store).text.value == "An intro to Wen"
 
 
-def test_lesson_marks_the_visit_in_the_learners_own_workbook(own_home):
+def test_lesson_marks_the_visit_in_the_learners_own_workbook(home):
     lesson = workbook.start("07")
     assert lesson.mine.table("progress")[["chapter", "item"]].values.tolist() == [["07", "visited"]]
     assert repr(lesson.sample) == "Store(sample network of Robin Okafor)"
-    assert lesson.mine.path.parent == own_home
+    assert lesson.mine.path.parent == home
 
 
-def test_lesson_tables_show_dollar_signs_as_typed_not_as_maths(own_home):
+def test_lesson_tables_show_dollar_signs_as_typed_not_as_maths(home):
     lesson = workbook.start("07")
     lesson.mine.contacts.add(Contact("Ann $x^2$ Lee"))
     table = lesson.mine.table("contacts")[["name"]]._repr_html_()

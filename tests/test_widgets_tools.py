@@ -368,7 +368,7 @@ def test_import_previews_then_imports_all_or_nothing(dated):
     data = (DATA / "linkedin_connections.csv").read_bytes()
     view.upload.value = (
         {"name": "Connections.csv", "type": "text/csv", "size": len(data), "content": memoryview(data),
-         "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)},
+         "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.UTC)},
     )
     assert count(dated, "contacts") == 0  # a dry run writes nothing
     assert "Would import" in view.report_view.value and "line 9" in view.report_view.value
@@ -413,13 +413,13 @@ def test_hostile_names_are_shown_as_text_everywhere(dated):
     assert re.search(r"alt='[^']*&lt;img src=x", tools[1].map_view.value)
 
 
-def test_no_store_opens_your_own_workbook(own_home):
+def test_no_store_opens_your_own_workbook(home):
     book = workbook.ContactBook()
-    assert book.store.path == own_home / "workbook.sqlite3"
+    assert book.store.path == home / "workbook.sqlite3"
     for tool in (workbook.NetworkMap, workbook.FollowUps, workbook.PresenceAudit, workbook.TimeBlocks, workbook.ImportContacts):
         assert isinstance(tool(), widgets.VBox)
     assert repr(workbook.NetworkMap()) == "NetworkMap(Store(your workbook): 0 contacts, 0 ties, 0 clusters)"
     assert "No contacts yet" in workbook.NetworkMap().summary()
     assert repr(workbook.FollowUps()) == "FollowUps(Store(your workbook): 0 open, 0 overdue)"
     assert repr(workbook.ImportContacts()) == "ImportContacts(Store(your workbook): no file chosen)"
-    Store(own_home / "workbook.sqlite3").close()
+    Store(home / "workbook.sqlite3").close()

@@ -207,6 +207,7 @@ def open_offline(url: str, page_action):
     return result, refused, errors
 
 
+@pytest.mark.browser
 def test_slides_command_writes_a_deck_that_opens_offline_with_a_working_qr_code(tmp_path, capsys):
     require_chromium()
     assert main(["slides", "--agenda", "90", "--link", LINK, "--out", str(tmp_path), "--paper", "A4"]) == 0
@@ -232,6 +233,7 @@ def test_slides_command_writes_a_deck_that_opens_offline_with_a_working_qr_code(
     assert decode_qr(shot) == [LINK]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("size, points", [("A4", (842, 595)), ("letter", (792, 612))])
 def test_slides_print_one_slide_per_page_on_the_paper_asked_for(tmp_path, capsys, size, points):
     require_chromium()
@@ -257,6 +259,7 @@ def test_slides_command_rejects_bad_input(tmp_path, capsys):
     assert not (tmp_path / "slides-90min.html").exists()
 
 
+@pytest.mark.browser
 def test_handouts_print_on_a4_when_asked(tmp_path, monkeypatch):
     require_chromium()
     import pypdf
@@ -304,6 +307,7 @@ def test_join_command_names_bad_input(tmp_path, capsys, args, message):
     assert not (tmp_path / "join.html").exists()
 
 
+@pytest.mark.browser
 def test_join_page_opens_offline_and_its_qr_code_decodes_to_the_link(tmp_path):
     require_chromium()
     made = join.materials(join.Details(link=LINK, date="2027-03-04"))

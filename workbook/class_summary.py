@@ -554,7 +554,7 @@ def example_summaries(count: int = 12, *, seed: int = 2026) -> list[dict]:
                         store.progress.mark_done(ch.number, "exercise")
                     for question in course.QUIZZES.get(ch.number, []):
                         store.quiz.record(ch.number, question.id, "", rng.random() < 0.75)
-            out.append(summarize(store, ident="%032x" % rng.getrandbits(128)))
+            out.append(summarize(store, ident=f"{rng.getrandbits(128):032x}"))
         finally:
             store.close()
     return out

@@ -217,7 +217,7 @@ def fill(key: str, values: Mapping[str, str]) -> str:
         if not all(words.values()):
             continue
         # Substitute in one pass, so a slot value that looks like "{topic}" stays as typed.
-        lines.append(SLOT.sub(lambda m: words[m.group(1)], part))
+        lines.append(SLOT.sub(lambda m, words=words: words[m.group(1)], part))
     return _paragraphs(lines)
 
 
