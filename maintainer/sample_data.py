@@ -17,7 +17,7 @@ import random
 from pathlib import Path
 
 from workbook.domain.contacts import Contact
-from workbook.domain.exchanges import Exchange, KINDS
+from workbook.domain.exchanges import KINDS, Exchange
 from workbook.domain.keep_in_touch import KeepInTouch
 from workbook.domain.plans import Plan
 from workbook.sample import DATA_FILE, PERSONA, TODAY
