@@ -6,6 +6,8 @@ import subprocess
 import sys
 import tempfile
 
+import pytest
+
 import workbook
 from maintainer.sample_data import CLOCK_COLUMNS, generate, sample_data, sample_json
 from workbook.sample import DATA_FILE, sample_store
@@ -28,7 +30,7 @@ def test_a_copy_holds_every_row_the_generator_makes():
     assert (copy.today(), copy.get_meta("persona")) == (made.today(), made.get_meta("persona"))
 
 
-def test_a_lesson_leaves_nothing_in_the_temporary_folder(own_home, tmp_path, monkeypatch):
+def test_a_lesson_leaves_nothing_in_the_temporary_folder(home, tmp_path, monkeypatch):
     temp = tmp_path / "temp"
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
@@ -42,6 +44,7 @@ def test_a_lesson_leaves_nothing_in_the_temporary_folder(own_home, tmp_path, mon
     assert not lesson.sample.path.exists()
 
 
+@pytest.mark.slow  # a real process, to see what is left when it exits
 def test_a_card_written_from_the_sample_goes_when_python_exits(tmp_path):
     script = "from workbook.sample import sample_store; print(sample_store().plans.export_card(1))"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
