@@ -48,7 +48,7 @@ KERNEL_SETTINGS = "@jupyterlite/pyodide-kernel-extension:kernel"
 WORKBOOK_PACKAGE = "networking-workbook"
 # What the workbook needs in the browser: its pyproject dependencies minus nbformat and nbclient,
 # which only the maintainers' commands use (and which need compiled jsonschema/pyzmq there).
-WORKBOOK_BROWSER_DEPENDS = ["ipywidgets", "pandas", "matplotlib", "networkx", "platformdirs", "vobject",
+WORKBOOK_BROWSER_DEPENDS = ["ipywidgets", "pandas", "matplotlib", "pillow", "networkx", "platformdirs", "vobject",
                             "icalendar", "sqlite3"]
 # Dependencies of the pure wheels, as names in the Pyodide lock (the wheels' own metadata also
 # names packages the browser does not need, such as typing-extensions on Python 3.12).
