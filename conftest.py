@@ -1,5 +1,5 @@
-"""Test-session setup shared by unit tests and notebook validation (nbval collects notebooks/,
-exercises/, solutions/ and instructors/ from here): every test process, and every notebook kernel
+"""Test-session setup shared by unit tests and notebook validation (nbval collects the
+notebooks under book/ from here): every test process, and every notebook kernel
 it starts, writes to a throwaway workbook, never to the learner's real data."""
 
 import os

@@ -1,7 +1,7 @@
 """The in-browser course, measured: the site's size, and how long a reader waits, in Debian's
 Chromium on this machine, from opening chapter 07 to a tool they can use.
 
-    python3 benchmarks/bench_lite.py [SITE]      (SITE: a built _build/html/lite; built if absent)
+    python3 benchmarks/bench_lite.py [SITE]      (SITE: a built book/_build/html/lite; built if absent)
 
 - first load: a browser with an empty cache opens the chapter, the kernel starts (Pyodide, the
   workbook and its packages), Run All, until the reciprocity tracker shows its "Log exchange" button;
@@ -85,7 +85,7 @@ def main() -> None:
         with served_counting(site) as (base, sent), sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + OFFLINE)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            url = f"{base}/lab/index.html?path=notebooks/07-reciprocity.ipynb"
+            url = f"{base}/lab/index.html?path=lessons/07-reciprocity.ipynb"
             kernel, usable = to_usable_tool(page, url)
             print(f"first load: kernel ready {kernel:.1f} s, tool usable {usable:.1f} s, {sent[0] / 1e6:.1f} MB sent")
             sent[0] = 0

@@ -22,7 +22,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from workbook.network import LAYERS
+from workbook.domain.keep_in_touch import KeepInTouch, LAYERS
 from workbook.sample import synthetic
 from workbook.store import Store
 from workbook.widgets import ContactBook, NetworkMap
@@ -33,9 +33,10 @@ GROUP_SIZE = 100
 def add_layers_and_ties(store: Store, ties: int, seed: int = 11) -> int:
     """Place every contact in a layer and add random ties, mostly inside groups. Returns the tie count."""
     rng = random.Random(seed)
-    with store.transaction() as db:
-        ids = [row[0] for row in db.execute("SELECT id FROM contacts ORDER BY id")]
-        db.executemany("UPDATE contacts SET layer = ? WHERE id = ?", ((rng.choice(LAYERS), cid) for cid in ids))
+    with store.transaction():
+        ids = sorted(store.contacts.names())
+        for cid in ids:
+            store.contacts.save(store.contacts.get(cid), KeepInTouch(layer=rng.choice(LAYERS)))
         groups = [ids[i : i + GROUP_SIZE] for i in range(0, len(ids), GROUP_SIZE)]
         pairs = set()
         while len(pairs) < ties:
@@ -44,7 +45,7 @@ def add_layers_and_ties(store: Store, ties: int, seed: int = 11) -> int:
             else:
                 a, b = rng.sample(rng.choice(groups), 2)
             pairs.add((min(a, b), max(a, b)))
-        db.executemany("INSERT INTO ties (a, b) VALUES (?, ?)", sorted(pairs))
+        store.ties.add_many(pairs)
     return len(pairs)
 
 

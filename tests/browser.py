@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+BOOK = ROOT / "book"  # the course folder learners open in JupyterLab
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -74,7 +75,7 @@ LAB_SETTINGS = {
 
 
 @contextlib.contextmanager
-def jupyterlab(home: Path, root: Path = ROOT, settings: dict[str, dict] | None = None):
+def jupyterlab(home: Path, root: Path = BOOK, settings: dict[str, dict] | None = None):
     """A JupyterLab server on `root` (the course folder unless told); yields its base URL and
     token, then stops it. `settings` adds to LAB_SETTINGS, plugin by plugin."""
     port, token = free_port(), secrets.token_hex(16)

@@ -58,26 +58,26 @@ def built(tmp_path_factory):
     jupyter_book = shutil.which("jupyter-book", path=str(Path(sys.executable).parent)) or shutil.which("jupyter-book")
     assert jupyter_book, "jupyter-book is not installed: pip install -r requirements-dev.txt"
     result = subprocess.run(
-        [jupyter_book, "build", str(source), "-W", "-n", "--keep-going"], capture_output=True, text=True, timeout=900,
+        [jupyter_book, "build", str(source / "book"), "-W", "-n", "--keep-going"], capture_output=True, text=True, timeout=900,
         env=env,
     )
-    return result, source / "_build" / "html"
+    return result, source / "book" / "_build" / "html"
 
 
 def test_book_builds_clean_without_warnings(built):
     result, html = built
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     assert "build succeeded" in result.stdout and "warning" not in result.stdout.lower().split("build succeeded")[-1]
-    assert (html / "book" / "intro.html").exists() and (html / "notebooks" / "07-reciprocity.html").exists()
+    assert (html / "intro.html").exists() and (html / "lessons" / "07-reciprocity.html").exists()
 
 
 def test_chapter_pages_carry_saved_widget_state_and_launch_buttons(built):
     _, html = built
-    page = (html / "notebooks" / "07-reciprocity.html").read_text()
+    page = (html / "lessons" / "07-reciprocity.html").read_text()
     assert "application/vnd.jupyter.widget-state+json" in page
     assert "application/vnd.jupyter.widget-view+json" in page
     # No repository URL in _config.yml: the in-browser course is the one way to launch.
-    assert "Open in your browser — no install" in page and "../lite/lab/index.html?path=notebooks/07-reciprocity.ipynb" in page
+    assert "Open in your browser — no install" in page and "../lite/lab/index.html?path=lessons/07-reciprocity.ipynb" in page
     for launcher in ("mybinder.org", "colab.research.google.com", "hub/user-redirect/git-pull"):
         assert launcher not in page, launcher
     assert (html / "lite" / "lab" / "index.html").exists() and (html / "lite" / "files" / "solutions" / "07-reciprocity.ipynb").exists()
@@ -85,13 +85,13 @@ def test_chapter_pages_carry_saved_widget_state_and_launch_buttons(built):
     assert "Nadia Karim" in page and "Days since" in page
 
 
-# Each page a chapter has: lesson, exercises, solutions, this week's page and the class summary.
-CHAPTER_PAGES = ("notebooks/*.html", "exercises/*.html", "solutions/*.html", "instructors/class-summary.html")
+# Each page a chapter has: lesson, exercises, solutions, this week's page and the class report.
+CHAPTER_PAGES = ("lessons/*.html", "exercises/*.html", "solutions/*.html", "instructors/class-report.html")
 PAGE_CEILING = 250_000  # bytes: about 60 KB of theme and text, the rest the tools' saved state and charts
 
 
 def test_chapter_pages_stay_light(built):
-    """Saved widget state once made chapter pages 0.3-1 MB; `workbook execute` keeps only what the
+    """Saved widget state once made chapter pages 0.3-1 MB; `maintainer execute` keeps only what the
     page draws, and the charts are palette PNGs."""
     _, html = built
     sizes = {page.relative_to(html).as_posix(): page.stat().st_size for pattern in CHAPTER_PAGES for page in html.glob(pattern)}
@@ -102,7 +102,7 @@ def test_chapter_pages_stay_light(built):
 
 def test_chart_images_have_alt_text(built):
     _, html = built
-    page = (html / "notebooks" / "07-reciprocity.html").read_text()
+    page = (html / "lessons" / "07-reciprocity.html").read_text()
     assert "alt='Bar chart of exchanges per month" in page or 'alt="Bar chart of exchanges per month' in page
 
 
@@ -110,7 +110,7 @@ def test_chart_images_have_alt_text(built):
 
 
 # Every widget model's defaults as the pages' widget scripts set them (keyed "module ModelName"),
-# read from the bundle once it has loaded: what `workbook.notebooks.prune_widget_state` leaves out.
+# read from the bundle once it has loaded: what `maintainer.notebooks.prune_widget_state` leaves out.
 WIDGET_DEFAULTS_IN_PAGE = """() => new Promise(resolve => window.require(
     ['@jupyter-widgets/base', '@jupyter-widgets/controls'], (...modules) => {
         const defaults = {};
@@ -229,7 +229,7 @@ def visits(built):
                 "violations": scan["violations"],
                 "text": page.inner_text("main") if page.locator("main").count() else page.inner_text("body"),
             }
-        page.goto(f"{base}/notebooks/07-reciprocity.html", wait_until="networkidle")
+        page.goto(f"{base}/lessons/07-reciprocity.html", wait_until="networkidle")
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "book-07-reciprocity.png"), full_page=True)
     write_accessibility_report(seen)
@@ -250,16 +250,16 @@ def write_accessibility_report(seen: dict) -> None:
 
 
 def test_saved_widget_state_leaves_out_only_what_the_pages_scripts_set_themselves(built):
-    """`workbook execute` drops each saved trait that equals the default in workbook/widget_defaults.json;
+    """`maintainer execute` drops each saved trait that equals the default in maintainer/widget_defaults.json;
     those must be the defaults of the widget scripts the pages load, or a page would draw differently."""
-    from workbook.notebooks import WIDGET_DEFAULTS, widget_defaults
+    from maintainer.notebooks import WIDGET_DEFAULTS, widget_defaults
 
     require_chromium()
     require_installed((NODE_MODULES / "@jupyter-widgets" / "html-manager").exists(), "tests/js is not installed: npm ci --prefix tests/js")
     _, html = built
     with served(html) as base, browser_page() as page:
         serve_cdn_from_disk(page, base, [])
-        page.goto(f"{base}/notebooks/07-reciprocity.html", wait_until="networkidle")
+        page.goto(f"{base}/lessons/07-reciprocity.html", wait_until="networkidle")
         in_page = page.evaluate(WIDGET_DEFAULTS_IN_PAGE)
     if in_page != widget_defaults():
         ARTIFACTS.mkdir(exist_ok=True)
@@ -270,11 +270,11 @@ def test_saved_widget_state_leaves_out_only_what_the_pages_scripts_set_themselve
 
 def test_the_browser_opens_every_page_of_the_book(visits):
     _, html, seen = visits
-    for expected in ("book/intro.html", "notebooks/07-reciprocity.html", "solutions/07-reciprocity.html",
-                     "exercises/07-reciprocity.html", "book/instructors/index.html", "book/glossary.html"):
+    for expected in ("intro.html", "lessons/07-reciprocity.html", "solutions/07-reciprocity.html",
+                     "exercises/07-reciprocity.html", "instructors/index.html", "glossary.html"):
         assert expected in seen
     assert len(seen) >= 40
-    assert "Reciprocity" in seen["notebooks/07-reciprocity.html"]["text"]
+    assert "Reciprocity" in seen["lessons/07-reciprocity.html"]["text"]
 
 
 def test_pages_load_without_script_errors_or_failed_requests(visits):
@@ -289,11 +289,11 @@ def test_every_saved_widget_is_drawn_and_every_chapter_shows_tools_or_tables(vis
     _, html, seen = visits
     undrawn = {name: visit["widgets"].count(False) for name, visit in seen.items() if not all(visit["widgets"])}
     assert not undrawn, f"saved widgets that did not draw, per page: {undrawn}"
-    for chapter in sorted((html / "notebooks").glob("0*.html")):
-        visit = seen[f"notebooks/{chapter.name}"]
+    for chapter in sorted((html / "lessons").glob("0*.html")):
+        visit = seen[f"lessons/{chapter.name}"]
         has_fallback = "<table" in chapter.read_text()
         assert visit["widgets"] or has_fallback, f"{chapter.name} shows neither a widget nor a table"
-    assert len(seen["notebooks/07-reciprocity.html"]["widgets"]) >= 3
+    assert len(seen["lessons/07-reciprocity.html"]["widgets"]) >= 3
 
 
 def test_internal_links_all_lead_somewhere(visits):
@@ -340,7 +340,7 @@ def test_no_serious_or_critical_accessibility_violations(visits):
 
 
 # Pages whose saved tools, tables and charts are most likely to carry colours meant for a light page.
-DARK_PAGES = ["notebooks/01-understanding-networking.html", "notebooks/07-reciprocity.html", "notebooks/08-networking-plan.html"]
+DARK_PAGES = ["lessons/01-understanding-networking.html", "lessons/07-reciprocity.html", "lessons/08-networking-plan.html"]
 
 
 @pytest.fixture(scope="module")
@@ -367,7 +367,7 @@ def dark_scans(built):
             {name: [{"id": v["id"], "impact": v["impact"], "nodes": [n["html"][:200] for n in v["nodes"]]} for v in found]
              for name, found in scans.items()}, indent=2))
         page.screenshot(path=str(ARTIFACTS / "book-08-networking-plan-dark.png"), full_page=True)
-        page.goto(f"{base}/notebooks/07-reciprocity.html", wait_until="networkidle")
+        page.goto(f"{base}/lessons/07-reciprocity.html", wait_until="networkidle")
         page.screenshot(path=str(ARTIFACTS / "book-07-reciprocity-dark.png"), full_page=True)
     return scans
 

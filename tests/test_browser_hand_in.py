@@ -4,11 +4,12 @@ copy in the hub's drop folder only after ticking the consent box."""
 
 from __future__ import annotations
 
-from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
 from test_browser_lab import run_all
-from workbook import summary
 
-NOTEBOOK = "notebooks/00-start-here.ipynb"
+from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
+from workbook import class_summary
+
+NOTEBOOK = "lessons/00-start-here.ipynb"
 
 
 def test_hand_in_from_the_progress_view_downloads_the_file_and_drops_it_after_consent(tmp_path, monkeypatch):
@@ -41,7 +42,7 @@ def test_hand_in_from_the_progress_view_downloads_the_file_and_drops_it_after_co
         download_info.value.save_as(downloaded)
         written = list(home.glob("class-summary-*.json"))
         assert len(written) == 1
-        assert summary.parse(downloaded.read_text()) == summary.read_file(written[0])
+        assert class_summary.parse(downloaded.read_text()) == class_summary.read_file(written[0])
 
         drop_button = page.get_by_role("button", name="Put a copy in the class folder")
         assert drop_button.is_disabled()

@@ -20,12 +20,12 @@ import re
 import sqlite3
 from pathlib import Path
 
-from browser import ARTIFACTS, ROOT, browser_page, jupyterlab, require_chromium
+from browser import ARTIFACTS, BOOK, ROOT, browser_page, jupyterlab, require_chromium
 
-CHAPTER_00 = "notebooks/00-start-here.ipynb"
-CHAPTER_01 = "notebooks/01-understanding-networking.ipynb"
-CHAPTER_07 = "notebooks/07-reciprocity.ipynb"
-CHAPTER_08 = "notebooks/08-networking-plan.ipynb"
+CHAPTER_00 = "lessons/00-start-here.ipynb"
+CHAPTER_01 = "lessons/01-understanding-networking.ipynb"
+CHAPTER_07 = "lessons/07-reciprocity.ipynb"
+CHAPTER_08 = "lessons/08-networking-plan.ipynb"
 EXERCISE_01 = "exercises/01-understanding-networking.ipynb"
 PERSON = "Sam Okoye"
 PERSON_AGAIN = "  sam   OKOYE "  # the same person, typed carelessly
@@ -47,7 +47,7 @@ def name_key(name: str) -> str:
 
 
 def sources(path: str) -> list[str]:
-    return ["".join(cell["source"]) for cell in json.loads((ROOT / path).read_text(encoding="utf-8"))["cells"]]
+    return ["".join(cell["source"]) for cell in json.loads((BOOK / path).read_text(encoding="utf-8"))["cells"]]
 
 
 def cell_index(path: str, code: str) -> int:
@@ -197,7 +197,7 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
             start.show()
             # ... and the link to the book's references opens them.
             start.panel.get_by_role("link", name="references", exact=True).last.click()
-            references = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab[title*='Path: book/references.md']")
+            references = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab[title*='Path: references.md']")
             references.wait_for(timeout=OPEN_S * 1000)
             assert not page.locator(".jp-Dialog").count(), page.locator(".jp-Dialog").all_inner_texts()
             assert not missing, f"links led nowhere: {missing}"
@@ -205,7 +205,7 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
             shown.locator(".cm-content, .jp-RenderedMarkdown").first.wait_for(timeout=60_000)
             if "Granovetter" not in shown.inner_text():
                 problems.append(
-                    "the lesson's references link opens book/references.md, which JupyterLab shows without a "
+                    "the lesson's references link opens references.md, which JupyterLab shows without a "
                     f"single reference (it holds a {{bibliography}} directive): {shown.inner_text()[:200]!r}"
                 )
             references.locator(".lm-TabBar-tabCloseIcon").click()
@@ -351,9 +351,9 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
             on_disk = files_named(card_name, ROOT, tmp_path)
             assert len(on_disk) == 1, f"{card_name}: {on_disk}"
             card_path = on_disk[0]
-            if card_path.is_relative_to(ROOT):
+            if card_path.is_relative_to(BOOK):
                 written_into_course.append(card_path)
-                open_from_file_browser(page, card_path.relative_to(ROOT).as_posix())
+                open_from_file_browser(page, card_path.relative_to(BOOK).as_posix())
                 card_tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
                 card_tab.filter(has_text=card_name).wait_for(timeout=60_000)
                 page.locator(".jp-FileEditor:visible .cm-content", has_text=PERSON).wait_for(timeout=60_000)
@@ -423,7 +423,7 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
             for path in written_into_course:
                 path.unlink(missing_ok=True)
                 for folder in path.parents:  # and the folders made for it, if nothing else is in them
-                    if folder == ROOT or any(folder.iterdir()):
+                    if folder == BOOK or any(folder.iterdir()):
                         break
                     folder.rmdir()
 

@@ -6,7 +6,7 @@ import sqlite3
 
 from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
 
-NOTEBOOK = "notebooks/07-reciprocity.ipynb"
+NOTEBOOK = "lessons/07-reciprocity.ipynb"
 CONTACT = "Browser Test Contact"
 PLAN_WITH = "Browser Plan Person"
 

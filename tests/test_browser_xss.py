@@ -15,8 +15,13 @@ import nbformat
 from playwright.sync_api import expect
 
 from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
-from workbook.model import Contact, Exchange, Plan
-from workbook.network import FollowUp, KeepInTouch, TimeBlock
+from workbook.domain.contacts import Contact
+from workbook.domain.exchanges import Exchange
+from workbook.domain.follow_ups import FollowUp
+from workbook.domain.goals import Goal
+from workbook.domain.keep_in_touch import KeepInTouch
+from workbook.domain.plans import Plan
+from workbook.domain.time_blocks import TimeBlock
 from workbook.store import Store
 
 # Each of these sets window.__xss if it ever runs; most also open a dialog.
@@ -42,7 +47,7 @@ DONE = "ALL CELLS RUN"
 CELLS = {
     "setup": (
         "from pathlib import Path\n\nimport pandas as pd\n\nimport workbook\n"
-        "from workbook import charts, model\n\n"
+        "from workbook import charts\nfrom workbook.domain.exchanges import monthly_flow\n\n"
         f'lesson = workbook.start("07")\nmine = lesson.mine\nNAMES = {NAMES!r}\nprint(mine)'
     ),
     "planner": (
@@ -54,7 +59,7 @@ CELLS = {
     "tracker": "tracker = workbook.ReciprocityTracker()\ntracker",
     "tracker.table": "tracker.table()",
     "nudges": "pd.DataFrame(tracker.nudges())",
-    "flow chart": 'charts.giving_receiving(model.monthly_flow(mine.table("exchanges")), title=NAMES[1])',
+    "flow chart": 'charts.giving_receiving(monthly_flow(mine.table("exchanges")), title=NAMES[1])',
     "contact book": "book = workbook.ContactBook()\nbook.find.value = NAMES[0]\nbook",
     "due_table": "book.due_table()",
     "book.table": "book.table()",
@@ -169,15 +174,15 @@ def seed(store: Store) -> None:
             name, circle=("personal", "professional", "both")[number % 3], company=COMPANY, position=POSITION,
             email=EMAIL, interests=INTERESTS, how_met=HOW_MET, notes=NOTES,
         )
-        ids.append(store.save_contact_details(contact, KeepInTouch(layer=5)))
+        ids.append(store.contacts.save(contact, KeepInTouch(layer=5)))
     for number, contact_id in enumerate(ids[:4]):  # 10 to 13 days ago: due, on a weekly cadence
-        store.log_exchange(Exchange(contact_id, "received", "advice", today - dt.timedelta(days=10 + number), note=NAMES[number]))
-    store.log_exchange(Exchange(ids[1], "gave", "introduction", today - dt.timedelta(days=400), note=NOTES))
-    store.log_touchpoint(ids[4], today - dt.timedelta(days=4 * 365), channel=NAMES[0], note=NAMES[1])  # dormant
+        store.exchanges.log(Exchange(contact_id, "received", "advice", today - dt.timedelta(days=10 + number), note=NAMES[number]))
+    store.exchanges.log(Exchange(ids[1], "gave", "introduction", today - dt.timedelta(days=400), note=NOTES))
+    store.touchpoints.log(ids[4], today - dt.timedelta(days=4 * 365), channel=NAMES[0], note=NAMES[1])  # dormant
     for first, second in [(0, 1), (1, 2), (2, 0), (3, 4), (2, 3)]:
-        store.set_tie(ids[first], ids[second], True)
+        store.ties.set(ids[first], ids[second], True)
     for number, contact_id in enumerate(ids[:3]):
-        store.save_plan(
+        store.plans.save(
             Plan(
                 contact_id, "coffee", today - dt.timedelta(days=20), goal=NAMES[number], openers="\n".join(NAMES),
                 questions=NAMES[1], offer=NAMES[2], cultural_notes=NOTES, talked_about=HOW_MET,
@@ -187,12 +192,12 @@ def seed(store: Store) -> None:
     promises = []
     for number, contact_id in enumerate(ids):
         due = today + dt.timedelta(days=number - 2)
-        promises.append(store.add_follow_up(FollowUp(contact_id, ("me", "them")[number % 2], NAMES[(number + 2) % 5], due)))
-        store.add_goal((30, 60, 90)[number % 3], NAMES[number], contact_id)
-        store.add_time_block(TimeBlock(NAMES[number], number, "12:30", "13:00", today))
-    store.set_follow_up_done(promises[0])  # kept today: the first contact is in touch again
-    store.save_reflection("07", PROMPT, "\n".join(NAMES))
-    store.set_presence_check("LinkedIn", "photo", True)
+        promises.append(store.follow_ups.add(FollowUp(contact_id, ("me", "them")[number % 2], NAMES[(number + 2) % 5], due)))
+        store.goals.add(Goal((30, 60, 90)[number % 3], NAMES[number], contact_id))
+        store.time_blocks.add(TimeBlock(NAMES[number], number, "12:30", "13:00", today))
+    store.follow_ups.set_done(promises[0])  # kept today: the first contact is in touch again
+    store.reflections.save("07", PROMPT, "\n".join(NAMES))
+    store.presence.set("LinkedIn", "photo", True)
 
 
 def linkedin_csv() -> bytes:

@@ -9,7 +9,8 @@ import networkx as nx
 import pytest
 
 from workbook.checks import Feedback, ch01, ch02, ch03, ch04, ch05, ch06, ch08
-from workbook.model import Contact, monthly_flow
+from workbook.domain.contacts import Contact
+from workbook.domain.exchanges import monthly_flow
 from workbook.sample import sample_store
 from workbook.store import Store
 
@@ -103,7 +104,7 @@ def test_odd_input_never_raises(s, check, name):
 def test_answers_follow_the_data_not_a_constant(tmp_path):
     store = Store(tmp_path / "other.sqlite3")
     for name, circle in [("A", "personal"), ("B", "personal"), ("C", "both")]:
-        store.add_contact(Contact(name, circle))
+        store.contacts.add(Contact(name, circle))
     assert ch01.circle_counts({"personal": 2, "both": 1}, store).passed
     assert not ch01.circle_counts({"personal": 2, "both": 1, "professional": 0 + 1}, store).passed
 
@@ -115,7 +116,7 @@ def test_attempts_recorded_in_the_learners_workbook(s):
 
 def test_quiet_months_counts_empty_months(tmp_path):
     store = Store(tmp_path / "q.sqlite3")
-    cid = store.add_contact(Contact("A"))
+    cid = store.contacts.add(Contact("A"))
     for day in ("2026-01-05", "2026-03-05"):
         store._conn.execute("INSERT INTO exchanges (contact_id, direction, kind, on_date) VALUES (?, 'gave', 'advice', ?)", (cid, day))
     assert len(monthly_flow(store.table("exchanges"))) == 3

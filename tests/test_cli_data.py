@@ -45,7 +45,7 @@ def workbook(home, capsys, monkeypatch):
 
 def contact_count(home) -> int:
     store = Store(home / FILE_NAME)
-    count = len(store.records("contacts"))
+    count = len(store.backup.records("contacts"))
     store.close()
     return count
 

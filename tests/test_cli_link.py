@@ -11,7 +11,7 @@ def test_link_opens_the_chapter_in_the_learners_own_copy(capsys):
     assert (link.scheme, link.netloc, link.path) == ("https", "hub.example.org", "/hub/user-redirect/git-pull")
     assert urllib.parse.parse_qs(link.query) == {
         "repo": ["https://github.com/you/course.git"], "branch": ["main"],
-        "urlpath": ["lab/tree/course/notebooks/07-reciprocity.ipynb"]}
+        "urlpath": ["lab/tree/course/book/lessons/07-reciprocity.ipynb"]}
 
 
 def test_link_refuses_a_hub_without_a_scheme_and_an_unknown_chapter(capsys):

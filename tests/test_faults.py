@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from workbook import store as store_module
-from workbook.model import Contact, Exchange
+from workbook.domain.contacts import Contact
+from workbook.domain.exchanges import Exchange
 from workbook.sample import linkedin_export
 from workbook.store import FILE_NAME, SCHEMA_VERSION, Store, StoreError
+from workbook.store import core as store_core
 
 IMPORT_ROWS = 30_000
 PATIENCE_S = 120  # how long to wait for a process before calling it stuck; never reached when all is well
@@ -54,12 +55,12 @@ def finish(process: subprocess.Popen) -> None:
 
 def add_originals(store: Store) -> dict[str, list[dict]]:
     """Data typed in by hand before any import (no source key); returns the store's dump."""
-    ada = store.add_contact(Contact("Original Ada", "personal", notes="typed by hand"))
-    bo = store.add_contact(Contact("Original Bo", "both", "Quayside", interests="chess"))
-    store.log_exchange(Exchange(ada, "gave", "advice", dt.date(2026, 1, 5), "kept"))
-    store.log_exchange(Exchange(bo, "received", "time", dt.date(2026, 2, 7)))
-    store.set_tie(ada, bo, True)
-    return store.dump()
+    ada = store.contacts.add(Contact("Original Ada", "personal", notes="typed by hand"))
+    bo = store.contacts.add(Contact("Original Bo", "both", "Quayside", interests="chess"))
+    store.exchanges.log(Exchange(ada, "gave", "advice", dt.date(2026, 1, 5), "kept"))
+    store.exchanges.log(Exchange(bo, "received", "time", dt.date(2026, 2, 7)))
+    store.ties.set(ada, bo, True)
+    return store.backup.dump()
 
 
 def assert_sound(store: Store) -> None:
@@ -68,7 +69,7 @@ def assert_sound(store: Store) -> None:
 
 
 def assert_originals_intact(store: Store, originals: dict[str, list[dict]]) -> None:
-    now = store.dump()
+    now = store.backup.dump()
     now["contacts"] = [row for row in now["contacts"] if row["source_key"] is None]
     assert now == originals
 
@@ -176,21 +177,21 @@ def release_together(processes: list[subprocess.Popen]) -> None:
 # A second kernel logging exchanges as the reciprocity tracker does: one Store, one log_exchange per save.
 LOG_EXCHANGES = BARRIER + """
 import datetime as dt
-from workbook.model import Exchange
+from workbook.domain.exchanges import Exchange
 from workbook.store import Store
 
 direction, count, contacts = sys.argv[1], int(sys.argv[2]), [int(c) for c in sys.argv[3:]]
 store = Store()
 barrier()
 for number in range(count):
-    store.log_exchange(Exchange(contacts[number % 2], direction, "advice", dt.date(2026, 1, 1), f"{direction} {number}"))
+    store.exchanges.log(Exchange(contacts[number % 2], direction, "advice", dt.date(2026, 1, 1), f"{direction} {number}"))
 store.close()
 """
 
 
 def test_two_kernels_logging_exchanges_at_once_lose_nothing(store):
     per_kernel = 100
-    ada, bo = store.add_contact(Contact("Ada")), store.add_contact(Contact("Bo"))
+    ada, bo = store.contacts.add(Contact("Ada")), store.contacts.add(Contact("Bo"))
     kernels = [python_script(LOG_EXCHANGES, direction, per_kernel, ada, bo) for direction in ("gave", "received")]
     release_together(kernels)
     for kernel in kernels:
@@ -198,7 +199,7 @@ def test_two_kernels_logging_exchanges_at_once_lose_nothing(store):
 
     notes = store.query("SELECT note FROM exchanges")["note"]
     assert sorted(notes) == sorted(f"{d} {n}" for d in ("gave", "received") for n in range(per_kernel))
-    balances = store.balances().set_index("name")
+    balances = store.exchanges.balances().set_index("name")
     half = per_kernel // 2
     assert balances.loc[["Ada", "Bo"], ["given", "received"]].values.tolist() == [[half, half], [half, half]]
     assert store.query("PRAGMA journal_mode").iloc[0, 0] == "wal"
@@ -236,7 +237,7 @@ def test_opening_a_new_workbook_while_another_notebook_creates_it_waits(tmp_path
 
 
 def test_a_workbook_locked_for_too_long_gets_advice_to_finish_the_other_work(tmp_path, monkeypatch):
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.1)
+    monkeypatch.setattr(store_core, "BUSY_TIMEOUT_S", 0.1)
     path = tmp_path / FILE_NAME
     Store(path).close()
     locked, release = threading.Event(), threading.Event()

@@ -24,7 +24,7 @@ def store(tmp_path, monkeypatch):
 
 def snapshot(store):
     files = [store.path, store.path.with_name(store.path.name + "-wal")]
-    return store.dump(), [f.read_bytes() if f.exists() else None for f in files]
+    return store.backup.dump(), [f.read_bytes() if f.exists() else None for f in files]
 
 
 def refusal(source, filename, store) -> str:
@@ -123,7 +123,7 @@ def test_utf16_text_is_read(store):
 def test_names_that_look_like_code_pass_through_untouched(store):
     row = '"<img src=x onerror=alert(1)>","\'; DELETE FROM contacts; --",https://www.linkedin.com/in/x,,"=1+1",@mention,02 Jan 2020\r\n'
     apply_import(plan_import(HEADER + row.encode(), "c.csv", store), store)
-    [contact] = [c for c in store.records("contacts") if c["source_key"] == "linkedin:linkedin.com/in/x"]
+    [contact] = [c for c in store.backup.records("contacts") if c["source_key"] == "linkedin:linkedin.com/in/x"]
     assert contact["name"] == "<img src=x onerror=alert(1)> '; DELETE FROM contacts; --"
     assert (contact["company"], contact["position"]) == ("=1+1", "@mention")
 

@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser import require_installed
 
-from workbook.network import TimeBlock
+from browser import require_installed
+from workbook.domain.time_blocks import TimeBlock
 from workbook.sample import populate
 
 KHAL_CONFIG = """\
@@ -74,12 +74,12 @@ def workbook_cli(*args) -> subprocess.CompletedProcess:
 def network(store):
     """The sample network, its follow-ups, one more at a time of day, and two weekly time blocks."""
     populate(store)
-    who = store.records("contacts")[0]["id"]
+    who = store.backup.records("contacts")[0]["id"]
     with store.transaction() as db:  # a time of day, as a calendar app would let the learner choose
         db.execute("INSERT INTO follow_ups (contact_id, owner, promise, due) VALUES (?, 'me', ?, ?)",
                    (who, "Send the slides, as promised; with notes", "2026-07-20T14:30"))
-    store.add_time_block(TimeBlock("Networking time", 2, dt.time(8, 30), dt.time(9, 0), dt.date(2026, 7, 1)))
-    store.add_time_block(TimeBlock("Coffee chats", 4, dt.time(16, 0), dt.time(17, 0), dt.date(2026, 7, 1)))
+    store.time_blocks.add(TimeBlock("Networking time", 2, dt.time(8, 30), dt.time(9, 0), dt.date(2026, 7, 1)))
+    store.time_blocks.add(TimeBlock("Coffee chats", 4, dt.time(16, 0), dt.time(17, 0), dt.date(2026, 7, 1)))
     return store
 
 
@@ -88,8 +88,8 @@ def test_khal_imports_every_follow_up_and_time_block(network, tmp_path):
     (tmp_path / "calendar").mkdir()
     config = tmp_path / "khal.conf"
     config.write_text(KHAL_CONFIG.format(folder=tmp_path / "calendar", database=tmp_path / "khal.db"), encoding="utf-8")
-    follow_ups = [row for row in network.records("follow_ups") if not row["done_on"] and row["due"]]
-    names = network.contact_names()
+    follow_ups = [row for row in network.backup.records("follow_ups") if not row["done_on"] and row["due"]]
+    names = network.contacts.names()
     assert len(follow_ups) >= 3
 
     said = workbook_cli("export", "ics", tmp_path / "workbook.ics").stdout
@@ -127,7 +127,7 @@ def test_khard_lists_every_exported_contact_from_a_folder_of_cards(network, tmp_
 
     result = run("khard", "-c", config, "list", "--parsable", home=tmp_path)
     listed = [line.split("\t") for line in result.stdout.splitlines()]
-    contacts = network.records("contacts")
+    contacts = network.backup.records("contacts")
     assert len(cards) == len(contacts) == len(listed) == 40
     assert sorted(name for _, name, _ in listed) == sorted(contact["name"] for contact in contacts)
     assert len({uid for uid, _, _ in listed}) == 40

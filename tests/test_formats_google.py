@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-
 from workbook.formats import apply_import, plan_import
 
 DATA = Path(__file__).parent / "data" / "formats"
@@ -10,7 +9,7 @@ DATA = Path(__file__).parent / "data" / "formats"
 
 def imported(path, store):
     report = apply_import(plan_import(path, None, store), store)
-    return report, {row["name"]: row for row in store.records("contacts")}
+    return report, {row["name"]: row for row in store.backup.records("contacts")}
 
 
 def test_current_export(store):
@@ -65,7 +64,7 @@ def test_older_export_with_given_and_family_names(store):
 def test_columns_in_another_order_map_by_name(store):
     text = "E-mail 1 - Value,Labels,Last Name,First Name\r\nana@example.com,Work,Lima,Ana\r\n"
     report = apply_import(plan_import(text.encode(), "contacts.csv", store), store)
-    [ana] = store.records("contacts")
+    [ana] = store.backup.records("contacts")
     assert report.new == 1 and (ana["name"], ana["email"], ana["circle"]) == ("Ana Lima", "ana@example.com", "professional")
 
 

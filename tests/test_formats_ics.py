@@ -7,9 +7,9 @@ import icalendar
 import pytest
 
 from workbook.cli import main
+from workbook.domain.contacts import Contact
 from workbook.formats import export_ics
 from workbook.formats.ics import FollowUp, TimeBlock, calendar
-from workbook.model import Contact
 
 NOW = dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.timezone.utc)
 
@@ -21,7 +21,7 @@ def components(data: bytes, name: str):
 @pytest.fixture
 def promises(store):
     """Theo's open follow-ups: one on a day, one at a time he chose, one with no date; and a done one."""
-    who = store.add_contact(Contact("Theo Brandt"))
+    who = store.contacts.add(Contact("Theo Brandt"))
     with store.transaction() as db:
         db.executemany(
             "INSERT INTO follow_ups (contact_id, owner, promise, due, done_on) VALUES (?, ?, ?, ?, ?)",

@@ -5,10 +5,10 @@ import json
 
 import pytest
 
+from workbook.domain.contacts import Contact
 from workbook.formats import FormatError, ImportRefused, apply_import, export_json, plan_import
-from workbook.model import Contact
 from workbook.sample import populate
-from workbook.store import TABLES, Store
+from workbook.store import Store, TABLES
 
 NOW = dt.datetime(2026, 7, 1, 9, 30, tzinfo=dt.timezone.utc)
 
@@ -33,21 +33,21 @@ def test_one_object_with_a_header_and_every_table(store, backup):
 def test_restore_into_an_empty_workbook_gives_back_every_table(store, backup, tmp_path):
     target = Store(tmp_path / "new" / "workbook.sqlite3")
     report = apply_import(plan_import(backup, None, target), target)
-    assert report.kind == "json" and report.new == sum(map(len, store.dump().values()))
-    assert target.dump() == store.dump()
+    assert report.kind == "json" and report.new == sum(map(len, store.backup.dump().values()))
+    assert target.backup.dump() == store.backup.dump()
     target.close()
 
 
 def test_restore_over_data_needs_replace(store, backup):
-    store.add_contact(Contact("Someone new"))
+    store.contacts.add(Contact("Someone new"))
     report = plan_import(backup, None, store)
     assert not report.ok
     assert "--replace" in report.messages()[0]
     with pytest.raises(ImportRefused):
         apply_import(report, store)
-    assert len(store.records("contacts")) == 41
+    assert len(store.backup.records("contacts")) == 41
     apply_import(plan_import(backup, None, store, replace=True), store)
-    assert len(store.records("contacts")) == 40
+    assert len(store.backup.records("contacts")) == 40
 
 
 def test_a_table_this_workbook_lacks_is_left_out_with_a_notice(store, backup):
@@ -72,25 +72,25 @@ def test_exports_that_do_not_fit_are_refused(store, backup, change, expected):
     with pytest.raises(FormatError) as refused:
         plan_import(json.dumps(document).encode(), "b.json", store, replace=True)
     assert str(refused.value).startswith(f"b.json: {expected}")
-    assert len(store.records("contacts")) == 40
+    assert len(store.backup.records("contacts")) == 40
 
 
 def test_records_that_break_the_schema_roll_back(store, backup):
     document = json.loads(backup.read_text(encoding="utf-8"))
     document["exchanges"][0]["contact_id"] = 9999  # no such contact
-    before = store.dump()
+    before = store.backup.dump()
     report = plan_import(json.dumps(document).encode(), "b.json", store, replace=True)
     with pytest.raises(ImportRefused, match="b.json: the backup's records do not fit together"):
         apply_import(report, store)
-    assert store.dump() == before
+    assert store.backup.dump() == before
 
 
 def test_a_value_sqlite_cannot_store_is_refused_even_past_the_reader_checks(store, backup):
     """The reader refuses whole numbers beyond 64 bits; if one reached the restore anyway (a
     report built by other code), the restore still refuses and rolls back."""
-    before = store.dump()
+    before = store.backup.dump()
     report = plan_import(backup, "b.json", store, replace=True)
     report.backup["contacts"][0]["cadence_days"] = 2**70
     with pytest.raises(ImportRefused, match=r"b.json: the backup could not be restored \(.*\); nothing was changed"):
         apply_import(report, store)
-    assert store.dump() == before
+    assert store.backup.dump() == before

@@ -12,13 +12,13 @@ HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 
 
 def by_name(store):
-    return {row["name"]: row for row in store.records("contacts")}
+    return {row["name"]: row for row in store.backup.records("contacts")}
 
 
 def snapshot(store):
     """Everything that shows whether a store changed: its tables and its files' bytes."""
     files = [store.path, store.path.with_name(store.path.name + "-wal")]
-    return store.dump(), [f.read_bytes() if f.exists() else None for f in files]
+    return store.backup.dump(), [f.read_bytes() if f.exists() else None for f in files]
 
 
 def test_connections_are_read_with_bom_crlf_preamble_and_quoted_fields(store):
@@ -62,13 +62,13 @@ def test_importing_the_same_file_again_updates_instead_of_duplicating(store):
     report = apply_import(plan_import(changed, "Connections.csv", store), store)
     assert (report.new, report.updated, report.unchanged) == (0, 1, 7)
     assert by_name(store)["Wei Chen"]["position"] == "Staff Research Engineer"
-    assert len(store.records("contacts")) == 8
+    assert len(store.backup.records("contacts")) == 8
 
 
 def test_reimport_keeps_the_learners_circle_and_notes(store):
     apply_import(plan_import(CONNECTIONS, None, store), store)
     wei = by_name(store)["Wei Chen"]
-    store.write_imported_contacts([], [{"id": wei["id"], "circle": "both", "notes": "my own words"}])
+    store.contacts.write_imported([], [{"id": wei["id"], "circle": "both", "notes": "my own words"}])
     changed = CONNECTIONS.read_bytes().replace(b"Lumen Labs", b"Lumen Labs GmbH")
     apply_import(plan_import(changed, "Connections.csv", store), store)
     wei = by_name(store)["Wei Chen"]
@@ -130,16 +130,16 @@ def test_a_row_with_too_many_fields_names_its_line(store):
 
 def test_a_failed_write_rolls_back_every_row(store, monkeypatch):
     report = plan_import(CONNECTIONS, None, store)
-    original = store.write_imported_contacts
+    original = store.contacts.write_imported
 
     def write_then_fail(inserts, updates):
         original(inserts, updates)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "write_imported_contacts", write_then_fail)
+    monkeypatch.setattr(store.contacts, "write_imported", write_then_fail)
     with pytest.raises(RuntimeError):
         apply_import(report, store)
-    assert store.records("contacts") == []
+    assert store.backup.records("contacts") == []
 
 
 def test_an_unreadable_path_is_a_format_error(store, tmp_path):

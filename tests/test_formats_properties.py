@@ -21,12 +21,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.formats import export_ics, plan_import
-from workbook.formats import csvfile, jsonfile, vcard
+from workbook.domain.contacts import CIRCLES
+from workbook.domain.validation import MAX_NAME, MAX_NOTE, MAX_SHORT
+from workbook.formats import csvfile, export_ics, jsonfile, plan_import, vcard
 from workbook.formats.common import CIRCLE_LABELS, source_key
 from workbook.formats.csvfile import FORMULA_STARTS, restored
 from workbook.formats.ics import WEEKDAYS
-from workbook.model import CIRCLES, MAX_NAME, MAX_NOTE, MAX_SHORT
 from workbook.store import Store
 
 SETTINGS = settings(max_examples=50, deadline=None, database=None)
@@ -112,14 +112,14 @@ def assert_same_contacts(rows: list[dict], records: list) -> None:
 @SETTINGS
 @given(contact_rows)
 def test_vcard_writer_and_reader(empty_store, rows):
-    data = vcard.write(as_stored(rows, empty_store.table_columns()["contacts"])).encode("utf-8")
+    data = vcard.write(as_stored(rows, empty_store.backup.columns()["contacts"])).encode("utf-8")
     assert_same_contacts(rows, planned(data, "contacts.vcf", empty_store))
 
 
 @SETTINGS
 @given(contact_rows)
 def test_workbook_csv_writer_and_reader(empty_store, rows):
-    columns = empty_store.table_columns()["contacts"]
+    columns = empty_store.backup.columns()["contacts"]
     data = csvfile.table_csv(columns, as_stored(rows, columns))
     assert_same_contacts(rows, planned(data, "mine-contacts.csv", empty_store))
 

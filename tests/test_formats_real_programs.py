@@ -32,7 +32,7 @@ def imported(name: str) -> tuple[subprocess.CompletedProcess, dict[str, dict]]:
     assert dry.stderr == result.stderr  # the dry run shows the report before anything is written
     assert "Traceback" not in result.stderr
     store = Store(default_path())
-    people = {row["name"]: row for row in store.records("contacts")}
+    people = {row["name"]: row for row in store.backup.records("contacts")}
     store.close()
     return result, people
 
@@ -114,7 +114,7 @@ def test_a_file_where_no_card_can_be_read_is_refused(tmp_path):
     result = workbook("import", path)
     assert result.returncode == 2
     store = Store(default_path())
-    assert store.records("contacts") == []
+    assert store.backup.records("contacts") == []
     store.close()
     assert f"{path}: line 1: the card for 'Only One' cannot be read" in result.stderr
     assert "No card in this file could be read, so nothing was imported." in result.stderr
@@ -144,7 +144,7 @@ def test_a_newer_linkedin_archive_takes_over_the_contacts_of_an_older_one(tmp_pa
     result = workbook("import", newer)
     assert "0 new, 2 updated, 0 unchanged, 0 skipped" in result.stdout, result.stderr
     store = Store(default_path())
-    people = {row["name"]: row for row in store.records("contacts")}
+    people = {row["name"]: row for row in store.backup.records("contacts")}
     store.close()
     assert len(people) == 5 and people["Grace Hopper"]["position"] == "Commodore"
     assert people["Alan Turing"]["source_key"] == "linkedin:linkedin.com/in/alan-turing"
@@ -160,7 +160,7 @@ def test_google_rows_sharing_an_address_are_different_people_unless_the_names_ag
     assert {"Tomás Ruiz Jr.", "Elena Ruiz", "Front Desk Team", "Dr. Amal Saleh"} <= set(people)  # the Name column
     assert people["Elena Ruiz"]["email"] == people["Tomás Ruiz Jr."]["email"] == "ruizfamily@example.com"
     store = Store(default_path())
-    sams = [row for row in store.records("contacts") if row["name"] == "Sam Lee"]
+    sams = [row for row in store.backup.records("contacts") if row["name"] == "Sam Lee"]
     store.close()
     assert sorted(row["notes"] for row in sams) == ["Sam from the book club", "Sam from the climbing gym"]
     assert "6 new" not in workbook("import", path).stdout  # importing again matches every one
@@ -173,5 +173,5 @@ def test_a_byte_order_mark_before_cards_in_other_charsets(tmp_path):
     result = workbook("import", path)
     assert result.returncode == 0 and "(vCard 2.1)" in result.stdout and "2 new" in result.stdout, result.stderr
     store = Store(default_path())
-    assert sorted(row["name"] for row in store.records("contacts")) == ["Renée Dupré", "渡辺 健二"]
+    assert sorted(row["name"] for row in store.backup.records("contacts")) == ["Renée Dupré", "渡辺 健二"]
     store.close()

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workbook.domain.contacts import CIRCLES, Contact
+from workbook.domain.exchanges import DIRECTIONS, KINDS
 from workbook.formats import apply_import, export_csv, export_json, export_vcard, plan_import
 from workbook.formats.common import identity
-from workbook.model import CIRCLES, DIRECTIONS, KINDS, Contact
 from workbook.store import Store
 
 CARD_FIELDS = ("name", "circle", "company", "position", "email", "url", "phone", "interests", "how_met", "met_on", "notes")
@@ -59,7 +60,7 @@ def new_store(folder) -> Store:
 def fill(store: Store, specs: list[dict]) -> None:
     """Contacts as a learner would have them: typed in (so cleaned), some imported (so keyed)."""
     for number, spec in enumerate(specs):
-        contact_id = store.add_contact(
+        contact_id = store.contacts.add(
             Contact(spec["name"], spec["circle"], spec["company"], spec["position"],
                     f"person{number}@example.com" if spec["has_email"] else "",
                     spec["interests"], spec["how_met"], spec["notes"])
@@ -68,11 +69,11 @@ def fill(store: Store, specs: list[dict]) -> None:
                  "met_on": spec["met_on"].isoformat() if spec["met_on"] else None}
         if spec["keyed"]:
             extra["source_key"] = f"linkedin:linkedin.com/in/person{number}"
-        store.write_imported_contacts([], [{"id": contact_id, **extra}])
+        store.contacts.write_imported([], [{"id": contact_id, **extra}])
 
 
 def cards(store: Store) -> dict[str, dict]:
-    return {identity(row["name"], row["company"]): row for row in store.records("contacts")}
+    return {identity(row["name"], row["company"]): row for row in store.backup.records("contacts")}
 
 
 def assert_same_cards(before: dict, after: dict) -> None:
@@ -147,5 +148,5 @@ def test_json_export_restores_every_table(workbook):
         export_json(source, Path(folder) / "backup.json")
         report = apply_import(plan_import(Path(folder) / "backup.json", None, target), target)
         assert report.kind == "json"
-        assert target.dump() == source.dump()
+        assert target.backup.dump() == source.backup.dump()
         source.close(), target.close()

@@ -12,7 +12,7 @@ DATA = Path(__file__).parent / "data" / "formats"
 
 def imported(path, store):
     report = apply_import(plan_import(path, None, store), store)
-    return report, {row["name"]: row for row in store.records("contacts")}
+    return report, {row["name"]: row for row in store.backup.records("contacts")}
 
 
 def test_version_3_cards(store):
@@ -70,7 +70,7 @@ def test_reimport_matches_on_uid_or_email(store):
 
 def test_export_is_vcard_3_with_every_card_field(store):
     populate(store)
-    store.write_imported_contacts([], [{"id": 1, "url": "https://ada.example.org", "phone": "+44 1632 960000",
+    store.contacts.write_imported([], [{"id": 1, "url": "https://ada.example.org", "phone": "+44 1632 960000",
                                         "met_on": "1990-05-01", "source_key": "google:mailto:ada@example.org"}])
     path = store.path.parent / "out.vcf"
     message = export_vcard(store, path)
@@ -82,7 +82,7 @@ def test_export_is_vcard_3_with_every_card_field(store):
     assert (ada.fn.value, ada.n.value.family, ada.n.value.given) == ("Ada Okafor", "Okafor", "Ada")
     assert (ada.tel.value, ada.url.value) == ("+44 1632 960000", "https://ada.example.org")
     assert ada.x_workbook_source_key.value == "google:mailto:ada@example.org"
-    assert {card.uid.value for card in cards} == {vcard.uid(contact) for contact in store.records("contacts")}
+    assert {card.uid.value for card in cards} == {vcard.uid(contact) for contact in store.backup.records("contacts")}
     assert len({card.uid.value for card in cards}) == 40 and all(card.rev.value for card in cards)
     assert ada.categories.value == ["gardening", "crosswords"]
     assert ada.x_workbook_circle.value == "personal" and ada.x_workbook_met_on.value == "1990-05-01"

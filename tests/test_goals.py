@@ -8,11 +8,14 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from workbook.model import Contact, Nudge, ValidationError
+from workbook.domain.contacts import Contact
+from workbook.domain.exchanges import Nudge
+from workbook.domain.goals import Goal, suggest_goals
+from workbook.domain.keep_in_touch import dormant_ties, keep_in_touch
+from workbook.domain.validation import ValidationError
 from workbook.sample import sample_store
-from workbook.store import Store
-from workbook.network import keep_in_touch
-from workbook.suggestions import dormant_ties, goal_suggestions, presence_todo, suggest_goals
+from workbook.store import NotFound, Store
+from workbook.suggestions import goal_suggestions, presence_todo
 from workbook.widgets.goals import NinetyDayPlan
 
 HOSTILE = "<script>alert(1)</script>"
@@ -29,44 +32,44 @@ def empty(tmp_path):
 
 
 def test_store_goals_round_trip(empty):
-    cid = empty.add_contact(Contact("Ana"))
-    gid = empty.add_goal(60, "  Join the analytics guild ", cid)
-    goals = empty.goals()
+    cid = empty.contacts.add(Contact("Ana"))
+    gid = empty.goals.add(Goal(60, "  Join the analytics guild ", cid))
+    goals = empty.goals.all()
     assert goals.to_dict("records") == [
         {"id": gid, "horizon": 60, "goal": "Join the analytics guild", "contact_id": cid, "name": "Ana", "done_on": None}
     ]
-    empty.set_goal_done(gid)
-    assert empty.goals()["done_on"].iloc[0] == dt.date.today().isoformat()
-    empty.set_goal_done(gid, False)
-    assert empty.goals()["done_on"].iloc[0] is None
-    empty.delete_goal(gid)
-    assert empty.goals().empty
+    empty.goals.set_done(gid)
+    assert empty.goals.all()["done_on"].iloc[0] == dt.date.today().isoformat()
+    empty.goals.set_done(gid, False)
+    assert empty.goals.all()["done_on"].iloc[0] is None
+    empty.goals.delete(gid)
+    assert empty.goals.all().empty
 
 
 @pytest.mark.parametrize("horizon, goal, field", [(45, "x", "horizon"), (30, "  ", "goal"), (30, "a\nb", "goal")])
 def test_store_refuses_bad_goals(empty, horizon, goal, field):
     with pytest.raises(ValidationError) as error:
-        empty.add_goal(horizon, goal)
+        empty.goals.add(Goal(horizon, goal))
     assert error.value.field == field
-    assert empty.goals().empty
+    assert empty.goals.all().empty
 
 
 def test_store_refuses_unknown_contact_and_goal(empty):
-    with pytest.raises(KeyError):
-        empty.add_goal(30, "coffee", contact_id=999)
-    with pytest.raises(KeyError):
-        empty.set_goal_done(999)
+    with pytest.raises(NotFound):
+        empty.goals.add(Goal(30, "coffee", contact_id=999))
+    with pytest.raises(NotFound):
+        empty.goals.set_done(999)
 
 
 def test_dormant_ties_on_sample(sample):
-    found = dormant_ties(sample.last_contact(), sample.today())
+    found = dormant_ties(keep_in_touch(sample.contacts.last_interactions(), sample.today()))
     assert found["name"].tolist() == ["Hiro Sato", "Tom Whitfield", "Lucy Chen", "Raj Patel"]
     assert found["years"].tolist() == [5.5, 4.8, 3.7, 3.4]
 
 
 def test_due_suggestions_are_most_overdue_first_and_not_dormant(sample):
     found = [g for g in goal_suggestions(sample) if g.source == "due"]
-    health = keep_in_touch(sample.last_interactions(), sample.today()).set_index("name")
+    health = keep_in_touch(sample.contacts.last_interactions(), sample.today()).set_index("name")
     overdue = [health.loc[g.name, "overdue_days"] for g in found]
     assert len(found) == 3 and overdue == sorted(overdue, reverse=True)
     assert all(health.loc[g.name, "status"] in ("due", "drifting") for g in found)
@@ -119,21 +122,21 @@ def test_widget_add_from_suggestion_mark_done_and_delete(sample):
     assert plan.goal.value == first.goal and plan.horizon.value == first.horizon
     assert plan.contact.value == "Theo Brandt"
     plan.add_button.click()
-    goals = sample.goals()
+    goals = sample.goals.all()
     assert goals[["horizon", "goal", "name"]].values.tolist() == [[30, first.goal, "Theo Brandt"]]
     assert first.goal not in [s.goal for s in plan.suggestions()]  # used ideas leave the list
     assert "1 goals (30 days: 1, 60 days: 0, 90 days: 0), 0 done" in repr(plan)
 
     plan.picked.value = int(goals["id"].iloc[0])
     plan.done_button.click()
-    assert sample.goals()["done_on"].iloc[0] == "2026-06-30"  # the sample's frozen today
+    assert sample.goals.all()["done_on"].iloc[0] == "2026-06-30"  # the sample's frozen today
     assert "done 2026-06-30" in plan.plan_view.value
     assert plan.table()["status"].tolist() == ["done 2026-06-30"]
 
     plan.delete.delete_button.click()
-    assert not sample.goals().empty  # asks first
+    assert not sample.goals.all().empty  # asks first
     plan.delete.confirm_button.click()
-    assert sample.goals().empty
+    assert sample.goals.all().empty
     assert "Deleted" in plan.status.text
 
 
@@ -143,13 +146,13 @@ def test_widget_new_contact_and_hostile_text_is_escaped(empty):
     plan.goal.value = HOSTILE
     plan.contact.value = "=HYPERLINK(\"http://evil\")"
     plan.add_button.click()
-    assert empty.goals().empty  # a new name waits for the learner's yes
+    assert empty.goals.all().empty  # a new name waits for the learner's yes
     plan.contact.add_button.click()
-    assert empty.goals()["goal"].tolist() == [HOSTILE]
+    assert empty.goals.all()["goal"].tolist() == [HOSTILE]
     assert HOSTILE not in plan.plan_view.value
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in plan.plan_view.value
     assert "new contact" in plan.status.text
-    assert empty.contact_names() and list(empty.contact_names().values()) == ["=HYPERLINK(\"http://evil\")"]
+    assert empty.contacts.names() and list(empty.contacts.names().values()) == ["=HYPERLINK(\"http://evil\")"]
 
 
 def test_widget_refused_goal_leaves_nothing_behind(empty):
@@ -158,8 +161,8 @@ def test_widget_refused_goal_leaves_nothing_behind(empty):
     plan.contact.value = "Brand new person"
     plan.add_button.click()
     plan.contact.add_button.click()  # yes, add them: the goal is still refused, and so is the contact
-    assert empty.goals().empty
-    assert empty.contact_names() == {}
+    assert empty.goals.all().empty
+    assert empty.contacts.names() == {}
     assert "Not saved" in plan.status.text
     assert plan.form.errors["goal"].text
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
-from test_summary import MARKERS, make_store
-from workbook import summary
+from test_class_summary import MARKERS, make_store
+from workbook import class_summary
 from workbook.widgets import hand_in
 
 
@@ -58,7 +58,7 @@ def test_write_gives_a_file_and_a_download_link_with_nothing_personal(seeded, tm
     written = folder / f"class-summary-{tool.data['summary_id'][:8]}.json"
     assert tool.written == written and written.is_file()
     assert "Written to" in tool.status.text
-    assert summary.read_file(written) == tool.data  # the file is exactly what was shown, and valid
+    assert class_summary.read_file(written) == tool.data  # the file is exactly what was shown, and valid
     assert "download=" in tool.download.value and "Download class-summary-" in tool.download.value
     assert_nothing_personal(every_text(tool, written))
 
@@ -81,8 +81,8 @@ def test_drop_folder_needs_consent_then_aggregates_like_any_folder(seeded, tmp_p
     assert files[0].stat().st_mode & 0o777 == 0o644  # the instructor's account can read it
     assert_nothing_personal(every_text(tool, *files))
     # the instructor's side: the folder aggregates as it always has
-    summary.write_examples(drop, 4)
-    report = summary.aggregate(drop)
+    class_summary.write_examples(drop, 4)
+    report = class_summary.aggregate(drop)
     assert report.learners == 5
 
 

@@ -99,7 +99,7 @@ def workbook(store):
 def snapshot(store):
     """Everything that shows whether a store changed: its tables and its files' bytes."""
     files = [store.path, store.path.with_name(store.path.name + "-wal")]
-    return store.dump(), [f.read_bytes() if f.exists() else None for f in files]
+    return store.backup.dump(), [f.read_bytes() if f.exists() else None for f in files]
 
 
 def import_file(path: Path, store) -> tuple[str, list[str]]:
@@ -130,7 +130,7 @@ def check(path: Path, expected: str, says: str, store, folder: Path) -> None:
         assert_restored_as_in_the_file(store, path)
     else:
         assert_kept_everything_else(store, before[0])
-    stored = {value for rows in store.dump().values() for row in rows for value in row.values()}
+    stored = {value for rows in store.backup.dump().values() for row in rows for value in row.values()}
     assert set(STORED_AS_TYPED.get(path.name, [])) <= stored
     assert_contacts_are_clean(store)
     assert_exports_are_inert(store, folder)
@@ -138,7 +138,7 @@ def check(path: Path, expected: str, says: str, store, folder: Path) -> None:
 
 def assert_restored_as_in_the_file(store, path: Path) -> None:
     """A restore replaces every table with the backup's records, value for value."""
-    tables = store.dump()
+    tables = store.backup.dump()
     for name, rows in json.loads(path.read_text(encoding="utf-8-sig")).items():
         if name in tables:
             assert [{column: stored[column] for column in row} for stored, row in zip(tables[name], rows, strict=True)] == rows
@@ -146,14 +146,14 @@ def assert_restored_as_in_the_file(store, path: Path) -> None:
 
 def assert_kept_everything_else(store, before: dict) -> None:
     """A contacts import adds and updates contacts, and touches nothing else."""
-    after = store.dump()
+    after = store.backup.dump()
     assert {name: rows for name, rows in after.items() if name != "contacts"} == {
         name: rows for name, rows in before.items() if name != "contacts"}
     assert {row["id"] for row in before["contacts"]} <= {row["id"] for row in after["contacts"]}
 
 
 def assert_contacts_are_clean(store) -> None:
-    for contact in store.records("contacts"):
+    for contact in store.backup.records("contacts"):
         for column, value in contact.items():
             if isinstance(value, str):
                 assert not CONTROL.search(value), (column, value)
@@ -167,7 +167,7 @@ def assert_exports_are_inert(store, folder: Path) -> None:
     for name in ("out-contacts.csv", "out-exchanges.csv"):
         assert not [cell for row in rows_of(folder / name) for cell in row if cell.startswith(FORMULA_STARTS)]
     header, *cells = rows_of(folder / "out-contacts.csv")
-    for contact, row in zip(store.records("contacts"), cells, strict=True):
+    for contact, row in zip(store.backup.records("contacts"), cells, strict=True):
         assert [restored(cell) for cell in row] == ["" if contact[c] is None else str(contact[c]) for c in header]
     export_vcard(store, folder / "out.vcf")
     export_ics(store, folder / "out.ics")
@@ -255,7 +255,7 @@ def test_generated_hostile_files(name, workbook, tmp_path):
 def test_ten_thousand_emails_keep_the_first(workbook, tmp_path):
     ten_thousand_properties(tmp_path / "many.vcf")
     apply_import(plan_import(tmp_path / "many.vcf", None, workbook), workbook)
-    [contact] = [c for c in workbook.records("contacts") if c["name"] == "Many Mails"]
+    [contact] = [c for c in workbook.backup.records("contacts") if c["name"] == "Many Mails"]
     assert contact["email"] == "person0@example.com"
 
 
@@ -298,13 +298,13 @@ def test_refusals_end_to_end(name, workbook):
     closed first, as when the learner runs the command, so its WAL is folded in and gone; the
     file must come out of the refusal identical."""
     path, data_file = HOSTILE / name, workbook.path
-    tables = workbook.dump()
+    tables = workbook.backup.dump()
     workbook.close()
     before = data_file.read_bytes()
     assert_refused_on_the_command_line(in_subprocess("import", path, "--replace"), path)
     assert data_file.read_bytes() == before and not data_file.with_name(data_file.name + "-wal").exists()
     reopened = Store(data_file)
-    assert reopened.dump() == tables
+    assert reopened.backup.dump() == tables
     reopened.close()
 
 

@@ -11,7 +11,7 @@ import pytest
 from pybtex.database import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted([*ROOT.glob("notebooks/*.ipynb"), *ROOT.glob("solutions/*.ipynb"), *ROOT.glob("exercises/*.ipynb")])
+NOTEBOOKS = sorted([*ROOT.glob("book/lessons/*.ipynb"), *ROOT.glob("book/solutions/*.ipynb"), *ROOT.glob("book/exercises/*.ipynb")])
 BIB = parse_file(ROOT / "book" / "references.bib").entries
 # {cite:p}`key`, {doc}`page`, {ref}`label`, {term}`word`...: MyST syntax that only the book renders.
 MYST_ROLE = re.compile(r"\{[a-z]+(:[a-z]+)?\}`")
@@ -29,7 +29,7 @@ def test_no_myst_roles_that_jupyterlab_shows_raw(path):
     assert not found, f"{path.name} uses MyST roles JupyterLab cannot render: write plain Markdown instead"
 
 
-@pytest.mark.parametrize("path", sorted(ROOT.glob("notebooks/*.ipynb")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted(ROOT.glob("book/lessons/*.ipynb")), ids=lambda p: p.stem)
 def test_every_citation_has_its_entry_in_the_chapter_references(path):
     text = markdown(path)
     body, _, references = text.partition("## References")
@@ -60,7 +60,7 @@ def test_the_references_page_writes_each_entry_as_the_chapters_do():
     style = find_plugin("pybtex.style.formatting", extension.STYLE)()
     page = {entry.text.render(Backend()).replace("\xa0", " ") for entry in style.format_entries(BIB.values())}
     listed = set()
-    for path in sorted(ROOT.glob("notebooks/*.ipynb")):
+    for path in sorted(ROOT.glob("book/lessons/*.ipynb")):
         references = markdown(path).partition("## References")[2]
         listed |= {re.sub(r"[*<>]", "", line[2:]).strip() for line in references.splitlines() if line.startswith("- ")}
     assert listed and listed <= page, f"chapter entries the references page writes differently: {sorted(listed - page)}"
@@ -86,12 +86,12 @@ def test_the_references_page_reads_in_jupyterlab_too():
 
 
 def test_saved_widget_state_holds_only_what_a_page_shows():
-    """`workbook execute` keeps the models of displayed widgets and what they refer to, without the
+    """`maintainer execute` keeps the models of displayed widgets and what they refer to, without the
     traits the page's widget scripts set by themselves; tools built and never shown are not saved
     (they made chapter pages several times heavier)."""
-    from workbook.notebooks import WIDGET_STATE, WIDGET_VIEW, prune_widget_state
+    from maintainer.notebooks import WIDGET_STATE, WIDGET_VIEW, prune_widget_state
 
-    for path in [*NOTEBOOKS, ROOT / "instructors" / "class-summary.ipynb"]:
+    for path in [*NOTEBOOKS, ROOT / "book" / "instructors" / "class-report.ipynb"]:
         notebook = nbformat.read(path, as_version=4)
         saved = notebook.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
         shown = {o["data"][WIDGET_VIEW]["model_id"] for c in notebook.cells for o in c.get("outputs", []) if WIDGET_VIEW in o.get("data", {})}
@@ -103,7 +103,7 @@ def test_saved_widget_state_holds_only_what_a_page_shows():
 def test_pruning_keeps_what_shown_widgets_need_and_no_more():
     import ipywidgets as widgets
 
-    from workbook.notebooks import WIDGET_STATE, WIDGET_VIEW, prune_widget_state
+    from maintainer.notebooks import WIDGET_STATE, WIDGET_VIEW, prune_widget_state
 
     def view(widget) -> dict:
         return {WIDGET_VIEW: {"model_id": widget.model_id, "version_major": 2, "version_minor": 0}}

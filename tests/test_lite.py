@@ -23,7 +23,7 @@ from test_browser_lab import CONTACT, PLAN_WITH, kernel_idle, options, tool, wai
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import lite_site  # noqa: E402  (maintainer tooling, not part of the package)
 
-NOTEBOOK = "notebooks/07-reciprocity.ipynb"
+NOTEBOOK = "lessons/07-reciprocity.ipynb"
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +74,7 @@ def test_site_holds_the_checked_pyodide_and_every_course_notebook(site):
     assert served_lock["packages"]["networking-workbook"]["file_name"].startswith("networking_workbook-")
     for folder in lite_site.CONTENT_FOLDERS:
         assert sorted(p.name for p in (site / "files" / folder).glob("*.ipynb")) == sorted(
-            p.name for p in (ROOT / folder).glob("*.ipynb"))
+            p.name for p in (ROOT / "book" / folder).glob("*.ipynb"))
     config = json.loads((site / "jupyter-lite.json").read_text())["jupyter-config-data"]
     kernel = config["litePluginSettings"][lite_site.KERNEL_SETTINGS]
     assert kernel["disablePyPIFallback"] is True and kernel["pyodideUrl"] == "./static/pyodide/pyodide.js"

@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 
 from workbook import browser_storage
-from workbook.model import Contact
+from workbook.domain.contacts import Contact
 from workbook.store import FILE_NAME, Store, StoreError, data_home
 
 
@@ -37,13 +37,13 @@ def saved(browser):
 
 
 def names(store: Store) -> list[str]:
-    return sorted(store.contact_names().values())
+    return sorted(store.contacts.names().values())
 
 
 def test_in_the_browser_the_workbook_lives_in_memory_and_is_saved_to_the_drive(browser):
     assert data_home() == browser / "memory"
     store = Store()
-    store.add_contact(Contact("Ada"))
+    store.contacts.add(Contact("Ada"))
     assert saved(browser).exists() and not list(saved(browser).parent.glob(".*saving"))
     # the saved copy is a whole database on its own, readable without its -wal file
     copy = sqlite3.connect(":memory:")
@@ -55,13 +55,13 @@ def test_in_the_browser_the_workbook_lives_in_memory_and_is_saved_to_the_drive(b
 
 def test_every_store_of_a_kernel_shares_one_workbook(browser):
     first, second = Store(), Store()
-    first.add_contact(Contact("Ada"))
+    first.contacts.add(Contact("Ada"))
     assert names(second) == ["Ada"]
 
 
 def test_a_second_tab_adds_to_the_first_tabs_entries_instead_of_overwriting_them(browser):
     tab_one = Store()
-    tab_one.add_contact(Contact("Ada"))
+    tab_one.contacts.add(Contact("Ada"))
     # Meanwhile another tab (its own kernel, its own memory) opened the same saved workbook and
     # saved an entry of its own: stand it in by writing the drive copy it would leave.
     other = sqlite3.connect(browser / "other-tab.sqlite3")
@@ -69,13 +69,13 @@ def test_a_second_tab_adds_to_the_first_tabs_entries_instead_of_overwriting_them
     other.execute("INSERT INTO contacts (name, circle) VALUES ('Bo', 'personal')")
     other.commit()
     saved(browser).write_bytes(other.serialize())
-    tab_one.add_contact(Contact("Cy"))
+    tab_one.contacts.add(Contact("Cy"))
     assert names(tab_one) == ["Ada", "Bo", "Cy"]
     assert names(new_kernel(browser)) == ["Ada", "Bo", "Cy"]
 
 
 def test_a_corrupted_saved_workbook_is_refused_with_a_way_out(browser):
-    Store().add_contact(Contact("Ada"))
+    Store().contacts.add(Contact("Ada"))
     saved(browser).write_bytes(b"SQLite format 3\x00" + b"\x00" * 100 + b"garbage" * 500)
     with pytest.raises(StoreError) as refused:
         new_kernel(browser)
@@ -102,7 +102,7 @@ def test_the_backup_link_downloads_the_json_backup_of_everything(browser):
     import json
 
     store = Store()
-    store.add_contact(Contact("Ada"))
+    store.contacts.add(Contact("Ada"))
     link = browser_storage.backup_link(store)
     assert f'download="{browser_storage.BACKUP_NAME}"' in link
     backup = json.loads(base64.b64decode(link.split("base64,", 1)[1].split('"', 1)[0]))
@@ -110,14 +110,14 @@ def test_the_backup_link_downloads_the_json_backup_of_everything(browser):
 
 
 def test_explicit_files_such_as_the_sample_network_are_never_mirrored(browser):
-    Store(browser / "elsewhere" / "sample.sqlite3").add_contact(Contact("Sample"))
+    Store(browser / "elsewhere" / "sample.sqlite3").contacts.add(Contact("Sample"))
     assert not saved(browser).exists()
 
 
 def test_on_desktop_nothing_changes(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
     assert browser_storage.ACTIVE is False
-    Store().add_contact(Contact("Ada"))
+    Store().contacts.add(Contact("Ada"))
     assert (tmp_path / FILE_NAME).exists()
 
 
@@ -133,7 +133,7 @@ def test_the_note_says_where_entries_are_kept_or_that_they_are_not(browser, monk
     async def open_a_chapter():
         store = Store()  # the first store of the kernel loads the workbook (and shows a note)
         shown = browser_storage.note()
-        store.add_contact(Contact("Ada"))  # a save: the backup link appears
+        store.contacts.add(Contact("Ada"))  # a save: the backup link appears
         for _ in range(3):
             await asyncio.sleep(0)
         return shown

@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 import workbook
-from workbook.model import Contact, contact_labels, name_key
+from workbook.domain.contacts import Contact, contact_labels
+from workbook.domain.validation import name_key
 from workbook.store import Store, shared
 from workbook.widgets import ContactBook, ConversationPlanner, FollowUps, NetworkMap, ReciprocityTracker
 from workbook.widgets.goals import NinetyDayPlan
@@ -77,8 +78,8 @@ def test_not_now_saves_nothing_and_a_typo_fix_is_not_a_second_person(store):
 
 
 def test_people_who_share_a_name_are_told_apart_by_something_human(store):
-    first = store.add_contact(Contact(name="Sam Okoye", company="Northwind"))
-    second = store.add_contact(Contact(name="Sam Okoye", how_met="choir"))
+    first = store.contacts.add(Contact(name="Sam Okoye", company="Northwind"))
+    second = store.contacts.add(Contact(name="Sam Okoye", how_met="choir"))
     tracker = ReciprocityTracker(store)
     assert {"Sam Okoye (Northwind)", "Sam Okoye (choir)"} <= set(tracker.contact.options)
     assert not any("#" in option for option in tracker.contact.options)
@@ -108,7 +109,7 @@ def test_labels_for_namesakes_without_details_still_differ():
 def test_a_contact_added_in_another_kernel_is_matched_not_duplicated(store):
     planner = ConversationPlanner(store)
     other_kernel = Store(store.path)  # a second notebook open on the same file
-    other_kernel.add_contact(Contact(name="Lena Park"))
+    other_kernel.contacts.add(Contact(name="Lena Park"))
     planner.who.value = "Lena Park"
     planner.text["goal"].value = "Hear about the new role"
     assert names(store) == ["Lena Park"]
@@ -118,7 +119,7 @@ def test_a_contact_added_in_another_kernel_is_matched_not_duplicated(store):
 
 
 def test_deleting_or_renaming_a_contact_reaches_every_picker(store):
-    sam = store.add_contact(Contact(name="Sam Okoye"))
+    sam = store.contacts.add(Contact(name="Sam Okoye"))
     tracker, follow_ups, network_map, plan = ReciprocityTracker(store), FollowUps(store), NetworkMap(store), NinetyDayPlan(store)
     book = ContactBook(store)
     book.load(sam)
@@ -133,7 +134,7 @@ def test_deleting_or_renaming_a_contact_reaches_every_picker(store):
 
 
 def test_recent_preselects_the_entry_just_logged_so_edit_works(store):
-    store.add_contact(Contact(name="Ada"))
+    store.contacts.add(Contact(name="Ada"))
     tracker = ReciprocityTracker(store)
     tracker.contact.value = "Ada"
     tracker.note.value = "lent a book"
@@ -145,7 +146,7 @@ def test_recent_preselects_the_entry_just_logged_so_edit_works(store):
 
 
 def test_a_follow_up_before_the_conversation_is_refused_beside_its_field(store):
-    store.add_contact(Contact(name="Ada"))
+    store.contacts.add(Contact(name="Ada"))
     planner = ConversationPlanner(store)
     planner.who.value = "Ada"
     planner.planned_for.value = dt.date(2026, 5, 12)
@@ -182,13 +183,13 @@ def test_the_progress_view_follows_answers_and_entries_without_a_rerun(store):
     quiz.check_buttons[question.id].click()
     assert "1 / " in view.view.value
     ReciprocityTracker(store)  # any tool's entry counts too
-    store.add_contact(Contact(name="Ada"))
+    store.contacts.add(Contact(name="Ada"))
     assert "contacts: 1" in view.view.value
     assert progress(store).store is store
 
 
 def test_adding_a_name_you_already_have_asks_same_person_or_someone_else(store):
-    sam = store.add_contact(Contact(name="Sam Okoye", company="Northwind"))
+    sam = store.contacts.add(Contact(name="Sam Okoye", company="Northwind"))
     book = ContactBook(store)
     book.name.value = "sam okoye"
     book.save_button.click()

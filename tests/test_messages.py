@@ -8,8 +8,9 @@ import re
 import ipywidgets as widgets
 import pytest
 
-from workbook.messages import SLOTS, TEMPLATES, MissingSlots, fill, missing, slots_from_plan
-from workbook.model import Contact, Plan
+from workbook.domain.contacts import Contact
+from workbook.domain.plans import Plan
+from workbook.messages import MissingSlots, SLOTS, TEMPLATES, fill, missing, slots_from_plan
 from workbook.widgets import ConversationPlanner
 from workbook.widgets.messages import draft_message
 
@@ -146,7 +147,7 @@ def test_pick_a_message_it_fills_from_the_plan_goes_on_the_card_and_is_saved(sam
     assert message.startswith("Hi Noor,") and "at the meetup" in message and "open data for buses" in message
     assert "send the bus-stop notebook" in message
     assert "Written below" in planner.messages.status.text
-    assert sample.get_plan(planner.plan_id).message == message  # saved with the plan, as every field is
+    assert sample.plans.get(planner.plan_id).message == message  # saved with the plan, as every field is
     card = planner.card()
     assert "## Message to send" in card and "> Hi Noor," in card and "bus-stop notebook" in card
 
@@ -177,7 +178,7 @@ def test_the_learners_edits_are_kept_until_they_ask_to_start_over(sample):
     assert "Your own edits are kept" in planner.messages.status.text
     planner.messages.fill_button.click()
     assert planner.text["message"].value.startswith("Hi Sid,\n\nIt has been far too long!")
-    assert sample.get_plan(planner.plan_id).message == planner.text["message"].value
+    assert sample.plans.get(planner.plan_id).message == planner.text["message"].value
 
 
 def test_no_person_yet_says_so_and_writes_nothing(sample):
@@ -201,7 +202,7 @@ def test_hostile_text_in_a_message_is_shown_as_text(sample):
 
 
 def test_the_message_travels_with_the_plan_into_the_exported_workbook(sample):
-    from workbook.export import render
+    from workbook.formats.readable_copy import render
 
     planner = ConversationPlanner(sample)
     planner.load(1)

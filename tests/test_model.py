@@ -3,8 +3,12 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from workbook import model
-from workbook.model import Contact, Exchange, Plan, ValidationError
+from workbook.domain import exchanges as X
+from workbook.domain import plans as P
+from workbook.domain.contacts import Contact
+from workbook.domain.exchanges import Exchange
+from workbook.domain.plans import Plan
+from workbook.domain.validation import ValidationError
 
 TODAY = dt.date(2026, 6, 30)
 
@@ -66,8 +70,8 @@ def test_plan_requires_a_contact_and_known_occasion():
 
 
 def balances_frame(rows):
-    frame = pd.DataFrame(rows, columns=model.BALANCE_COLUMNS)
-    return model.add_days_since(frame, TODAY)
+    frame = pd.DataFrame(rows, columns=X.BALANCE_COLUMNS)
+    return X.add_days_since(frame, TODAY)
 
 
 def test_nudges_put_recent_imbalance_first_then_longest_without_giving():
@@ -80,37 +84,37 @@ def test_nudges_put_recent_imbalance_first_then_longest_without_giving():
             (5, "Slight", 2, 3, 1, 2, "2026-06-20", "2026-06-20"),
         ]
     )
-    found = model.nudges(frame, TODAY, lambda ids: {2: "chess"}, months_without_giving=6)
+    found = X.nudges(frame, TODAY, lambda ids: {2: "chess"}, months_without_giving=6)
     assert [n.name for n in found] == ["Leaning", "Slight", "Never", "Quiet"]
     assert "received 3 and gave 0" in found[0].reason
     assert "chess" in found[0].suggestion  # ideas are drawn from the contact's interests
     assert "never" in found[2].reason
     assert "2025-03-01" in found[3].reason
-    assert [n.name for n in model.nudges(frame, TODAY, lambda ids: {}, limit=2)] == ["Leaning", "Slight"]
+    assert [n.name for n in X.nudges(frame, TODAY, lambda ids: {}, limit=2)] == ["Leaning", "Slight"]
 
 
 def test_monthly_flow_fills_empty_months():
     exchanges = pd.DataFrame(
         {"on_date": ["2026-01-05", "2026-01-20", "2026-03-02"], "direction": ["gave", "received", "gave"]}
     )
-    flow = model.monthly_flow(exchanges)
+    flow = X.monthly_flow(exchanges)
     assert [str(m) for m in flow.index] == ["2026-01", "2026-02", "2026-03"]
     assert flow["gave"].tolist() == [1, 0, 1] and flow["received"].tolist() == [1, 0, 0]
-    assert model.monthly_flow(exchanges.iloc[0:0]).empty
+    assert X.monthly_flow(exchanges.iloc[0:0]).empty
 
 
 def test_suggestions_use_interests_and_occasion():
-    questions = model.suggest_questions("chess, open data", "conference")
+    questions = P.suggest_questions("chess, open data", "conference")
     assert any("chess" in q for q in questions) and any("open data" in q for q in questions)
     assert any("event" in q for q in questions)
-    assert model.suggest_openers("webinar") != model.suggest_openers("coffee")
-    assert all(isinstance(o, str) and o for o in model.suggest_offers(3, "pottery"))
+    assert P.suggest_openers("webinar") != P.suggest_openers("coffee")
+    assert all(isinstance(o, str) and o for o in P.suggest_offers(3, "pottery"))
 
 
 def test_conversation_card_escapes_learner_text():
     contact = Contact("<img src=x onerror=alert(1)>", interests="[link](javascript:alert(1))", id=1)
     plan = Plan(contact_id=1, goal="*bold* <script>", openers="Hi\n# not a heading", planned_for=TODAY)
-    card = model.conversation_card(plan, contact)
+    card = P.conversation_card(plan, contact)
     assert "<img" not in card and "&lt;img src=x onerror=alert\\(1\\)&gt;" in card
     assert "<script>" not in card and "](" not in card
     assert "- \\# not a heading" in card
@@ -123,4 +127,4 @@ def test_top_rows_matches_a_full_sort_including_ties():
         for up in (True, False):
             full = frame.sort_values(["score", "name"], ascending=[up, True])
             expected = full if n is None else full.head(n)
-            assert model.top_rows(frame, ["score", "name"], [up, True], n).equals(expected)
+            assert X.top_rows(frame, ["score", "name"], [up, True], n).equals(expected)

@@ -11,7 +11,7 @@ import pytest
 import workbook
 from workbook.checks import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08
 from workbook.checks.own import OWN_NETWORK
-from workbook.people import names_in, take_stock
+from workbook.domain.take_stock import names_in, take_stock
 from workbook.progress import progress
 from workbook.store import Store
 
@@ -59,11 +59,11 @@ def test_chapter_01_take_stock_and_sort(mine):
     tool = add_people(mine, family="Ana", **{"former-colleagues": "Priya\nmaria lopez"})
     assert "Already in your workbook: maria lopez" in tool.status.text
     passed(ch01.took_stock(), "6 people from 3 parts", "family: Maria Lopez, Sam and Ana", "former colleagues: Priya")
-    assert mine.get_contact(min(mine.contact_names())).circle == "personal"  # family starts personal
+    assert mine.contacts.get(min(mine.contacts.names())).circle == "personal"  # family starts personal
 
     not_yet(ch01.both_worlds(), "'both'")
     sort = workbook.SortPeople()
-    priya = next(cid for cid, name in mine.contact_names().items() if name == "Priya")
+    priya = next(cid for cid, name in mine.contacts.names().items() if name == "Priya")
     sort.circles[priya].value = "both"
     sort.save_button.click()
     assert "Saved Priya" in sort.status.text
@@ -78,7 +78,7 @@ def test_a_single_part_of_life_is_not_yet_and_a_bad_name_adds_nothing(mine):
     tool.boxes["online"].value = "x" * 300
     tool.add_button.click()
     assert "Nothing added" in tool.status.text and "online communities" in tool.form.errors["online"].text
-    assert len(mine.contact_names()) == 5 and tool.boxes["family"].value == "Fine Name"  # kept to fix
+    assert len(mine.contacts.names()) == 5 and tool.boxes["family"].value == "Fine Name"  # kept to fix
 
 
 def test_names_are_split_by_line_and_comma_once_each():
@@ -91,7 +91,7 @@ def test_chapter_02_layers(mine):
     add_people(mine, family="Maria\nSam", friends="Lee\nNoor\nAna\nBo")
     not_yet(ch02.placed_layers(), "0 of your people")
     sort = workbook.SortPeople()
-    ids = {name: cid for cid, name in mine.contact_names().items()}
+    ids = {name: cid for cid, name in mine.contacts.names().items()}
     for name in ("Lee", "Noor", "Ana", "Bo"):
         sort.layers[ids[name]].value = 50
     sort.save_button.click()
@@ -104,13 +104,13 @@ def test_chapter_02_layers(mine):
     sort.layers[ids["Maria"]].value = 5
     sort.save_button.click()
     passed(ch02.placed_layers(), "placed 5 people", "layer 5: Maria", "layer 50: Ana, Bo, Lee and 1 more")
-    assert mine.keep_in_touch_settings(ids["Maria"])["layer"] == 5
+    assert mine.contacts.keep_in_touch(ids["Maria"]).layer == 5
 
 
 def test_chapter_03_who_knows_whom_and_a_real_plan(mine):
     add_people(mine, colleagues="Maria\nSam\nLee", clubs="Noor")
     not_yet(ch03.marked_who_knows(), "0 pairs")
-    ids = {name: cid for cid, name in mine.contact_names().items()}
+    ids = {name: cid for cid, name in mine.contacts.names().items()}
     tool = workbook.WhoKnows()
     tool.person.value = ids["Maria"]
     tool.knows[ids["Sam"]].value = True
@@ -216,7 +216,7 @@ def test_chapter_08_plan_from_the_chapter_00_goal_and_the_calendar(mine):
     not_yet(ch08.calendar_ready(), "Write my calendar file")
     week.calendar.button.click()
     passed(ch08.calendar_ready(), "every Thursday at 08:30")
-    assert len(mine.time_blocks()) == 1  # moved, not added twice
+    assert len(mine.time_blocks.all()) == 1  # moved, not added twice
 
 
 def test_progress_counts_the_own_network_activities(mine):
@@ -234,11 +234,11 @@ def test_progress_counts_the_own_network_activities(mine):
 def test_sort_people_finds_anyone_and_saves_before_filtering(mine):
     add_people(mine, clubs="\n".join(f"Member {i:02d}" for i in range(35)), family="Ada")
     sort = workbook.SortPeople()
-    ids = {name: cid for cid, name in mine.contact_names().items()}
+    ids = {name: cid for cid, name in mine.contacts.names().items()}
     assert len(sort.layers) == 30 and "6 more" in sort.rows_view.children[-1].value
     assert ids["Member 34"] in sort.layers and ids["Member 00"] not in sort.layers  # the newest first
     sort.layers[ids["Member 34"]].value = 5
     sort.find.value = "member 00"  # an unsaved change is saved before the list changes
-    assert mine.keep_in_touch_settings(ids["Member 34"])["layer"] == 5 and list(sort.layers) == [ids["Member 00"]]
+    assert mine.contacts.keep_in_touch(ids["Member 34"]).layer == 5 and list(sort.layers) == [ids["Member 00"]]
     sort.find.value = "nobody"
     assert "No one matches" in sort.rows_view.children[-1].value

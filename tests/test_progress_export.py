@@ -9,8 +9,10 @@ import pytest
 
 import workbook
 from workbook.course import CHAPTERS, QUIZZES
-from workbook.export import export_workbook, render
-from workbook.model import Contact, Plan
+from workbook.domain.contacts import Contact
+from workbook.domain.goals import Goal
+from workbook.domain.plans import Plan
+from workbook.formats.readable_copy import export_workbook, render
 from workbook.progress import progress
 from workbook.sample import sample_store
 from workbook.store import Store
@@ -31,20 +33,20 @@ def mine(home):
 
 
 def hostile_store(store: Store) -> Store:
-    cid = store.add_contact(Contact(HOSTILE_NAME, circle="both", company=FORMULA))
-    store.save_plan(Plan(cid, occasion="meetup", goal=f"ask about {HOSTILE_NAME}", my_promises="Send *the* [link](http://x)"))
-    store.save_reflection("02", "A prompt <b>bold</b>?", f"I wrote {FORMULA} and {HOSTILE_NAME}")
-    store.add_goal(30, FORMULA, cid)
-    store.record_answer("01", QUIZZES["01"][0].id, QUIZZES["01"][0].options[1], True)
+    cid = store.contacts.add(Contact(HOSTILE_NAME, circle="both", company=FORMULA))
+    store.plans.save(Plan(cid, occasion="meetup", goal=f"ask about {HOSTILE_NAME}", my_promises="Send *the* [link](http://x)"))
+    store.reflections.save("02", "A prompt <b>bold</b>?", f"I wrote {FORMULA} and {HOSTILE_NAME}")
+    store.goals.add(Goal(30, FORMULA, cid))
+    store.quiz.record("01", QUIZZES["01"][0].id, QUIZZES["01"][0].options[1], True)
     return store
 
 
 def test_progress_counts_visits_quiz_and_exercises(mine):
     workbook.start("03")
-    mine.record_answer("03", QUIZZES["03"][0].id, "x", True)
-    mine.record_answer("03", QUIZZES["03"][1].id, "y", False)
-    mine.mark_done("03", "exercise:broker")
-    mine.mark_done("03", "exercise:groups")
+    mine.quiz.record("03", QUIZZES["03"][0].id, "x", True)
+    mine.quiz.record("03", QUIZZES["03"][1].id, "y", False)
+    mine.progress.mark_done("03", "exercise:broker")
+    mine.progress.mark_done("03", "exercise:groups")
     shown = progress()
     row = shown.chapters.set_index("chapter").loc["03"]
     assert (row["visited"], row["quiz"], row["exercises"]) == ("yes", f"1 / {len(QUIZZES['03'])}", 2)
@@ -60,8 +62,8 @@ def test_progress_counts_visits_quiz_and_exercises(mine):
 
 def test_answers_to_retired_questions_are_kept_out_of_progress_and_exported_as_retired(mine):
     # "pillars" left chapter 08's quiz; a learner who answered it keeps the answer, but it no longer counts.
-    mine.record_answer("08", "pillars", "Steady effort", True)
-    mine.record_answer("08", QUIZZES["08"][0].id, "x", False)
+    mine.quiz.record("08", "pillars", "Steady effort", True)
+    mine.quiz.record("08", QUIZZES["08"][0].id, "x", False)
     row = progress(mine).chapters.set_index("chapter").loc["08"]
     assert (row["right"], row["answered"], row["quiz"]) == (0, 1, f"0 / {len(QUIZZES['08'])}")
     text = export_workbook(store=mine, format="markdown").read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ import pytest
 
 import workbook
 from workbook import charts
-from workbook.model import Contact
-from workbook.network import NOT_RECORDED, describe_spread, spread
+from workbook.domain.contacts import Contact
+from workbook.domain.spread import NOT_RECORDED, describe_spread, spread
 
 
 def contacts(**columns) -> pd.DataFrame:
@@ -58,11 +58,11 @@ def test_chart_lumps_the_long_tail_and_describes_itself():
 
 def test_the_view_on_a_learners_own_contacts_switches_and_looks_again(store):
     for name, company in [("Ada", "Acme"), ("Bo", "Acme"), ("<b>Cy</b>", "<script>x</script>")]:
-        store.add_contact(Contact(name, company=company, how_met="work"))
+        store.contacts.add(Contact(name, company=company, how_met="work"))
     view = workbook.NetworkSpread()
     assert "How you met: 1 different answer across 3 contacts" in repr(view)
     view.by.value = "company"
     assert "\u201cAcme\u201d, covers 2 (67%)" in view.view.value
     assert "&lt;script&gt;x&lt;/script&gt;" in view.view.value and "<script>" not in view.view.value
-    store.add_contact(Contact("Di", company="Beta"))  # added elsewhere: the view follows by itself
+    store.contacts.add(Contact("Di", company="Beta"))  # added elsewhere: the view follows by itself
     assert "3 different answers across 4 contacts" in view.view.value

@@ -3,12 +3,16 @@ import datetime as dt
 import sqlite3
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from workbook import store as store_module
-from workbook.model import Contact, Exchange, Plan, ValidationError
-from workbook.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
+from workbook.domain.contacts import Contact
+from workbook.domain.exchanges import Exchange
+from workbook.domain.plans import Plan
+from workbook.domain.validation import ValidationError
+from workbook.store import MIGRATIONS, NotFound, SCHEMA_VERSION, Store, StoreError, migrations
 
 
 def test_data_lives_under_workbook_home(own_home):
@@ -20,53 +24,53 @@ def test_data_lives_under_workbook_home(own_home):
 def test_default_location_is_the_platform_data_folder_outside_the_repo(monkeypatch):
     monkeypatch.delenv("WORKBOOK_HOME")
     path = store_module.default_path()
-    repo = store_module.Path(store_module.__file__).resolve().parent.parent
+    repo = Path(store_module.__file__).resolve().parent.parent.parent
     assert "networking-workbook" in str(path)
     assert repo not in path.parents
 
 
 def test_contact_exchange_round_trip_and_balances(store):
-    ada = store.add_contact(Contact("Ada", interests="chess; go\nmaths"))
-    assert store.get_contact(ada).interests == "chess, go, maths"
+    ada = store.contacts.add(Contact("Ada", interests="chess; go\nmaths"))
+    assert store.contacts.get(ada).interests == "chess, go, maths"
     today = store.today()
-    store.log_exchange(Exchange(ada, "gave", "advice", today))
-    store.log_exchange(Exchange(ada, "received", "time", today - dt.timedelta(days=400)))
-    row = store.balances().iloc[0]
+    store.exchanges.log(Exchange(ada, "gave", "advice", today))
+    store.exchanges.log(Exchange(ada, "received", "time", today - dt.timedelta(days=400)))
+    row = store.exchanges.balances().iloc[0]
     assert (row["name"], row["given"], row["received"], row["given_lately"], row["received_lately"]) == ("Ada", 1, 1, 1, 0)
     assert row["days_since"] == 0 and row["last_given"] == today.isoformat()
 
 
 def test_bad_exchange_saves_nothing(store):
-    ada = store.add_contact(Contact("Ada"))
+    ada = store.contacts.add(Contact("Ada"))
     with pytest.raises(ValidationError):
-        store.log_exchange(Exchange(ada, "gave", "advice", store.today() + dt.timedelta(days=2)))
-    with pytest.raises(KeyError):
-        store.log_exchange(Exchange(999, "gave", "advice", store.today()))
+        store.exchanges.log(Exchange(ada, "gave", "advice", store.today() + dt.timedelta(days=2)))
+    with pytest.raises(NotFound):
+        store.exchanges.log(Exchange(999, "gave", "advice", store.today()))
     assert store.table("exchanges").empty
 
 
 def test_transaction_rolls_back_on_error(store):
     with pytest.raises(RuntimeError):
         with store.transaction():
-            store.add_contact(Contact("Ada"))
-            store.add_contact(Contact("Bo"))
+            store.contacts.add(Contact("Ada"))
+            store.contacts.add(Contact("Bo"))
             raise RuntimeError("kernel interrupted")
     assert store.table("contacts").empty
-    store.add_contact(Contact("Cy"))  # the store is usable afterwards
+    store.contacts.add(Contact("Cy"))  # the store is usable afterwards
     assert store.table("contacts")["name"].tolist() == ["Cy"]
 
 
 def test_deleting_a_contact_removes_their_exchanges_and_plans(store):
-    ada = store.add_contact(Contact("Ada"))
-    store.log_exchange(Exchange(ada, "gave", "advice", store.today()))
-    store.save_plan(Plan(contact_id=ada, my_promises="send notes"))
-    store.delete_contact(ada)
+    ada = store.contacts.add(Contact("Ada"))
+    store.exchanges.log(Exchange(ada, "gave", "advice", store.today()))
+    store.plans.save(Plan(contact_id=ada, my_promises="send notes"))
+    store.contacts.delete(ada)
     assert store.table("exchanges").empty and store.table("plans").empty and store.table("follow_ups").empty
 
 
 def test_promises_become_follow_ups_and_kept_ones_survive_edits(store):
-    ada = store.add_contact(Contact("Ada"))
-    plan_id = store.save_plan(
+    ada = store.contacts.add(Contact("Ada"))
+    plan_id = store.plans.save(
         Plan(contact_id=ada, my_promises="send notes\nintro to Bo", their_promises="share deck", follow_up_on=dt.date(2026, 7, 1))
     )
     follow_ups = store.table("follow_ups").sort_values("promise")
@@ -77,18 +81,18 @@ def test_promises_become_follow_ups_and_kept_ones_survive_edits(store):
     ]
     with store.transaction() as db:
         db.execute("UPDATE follow_ups SET done_on = '2026-06-01' WHERE promise = 'send notes'")
-    store.save_plan(Plan(contact_id=ada, my_promises="intro to Bo", id=plan_id, follow_up_on=dt.date(2026, 7, 3)))
+    store.plans.save(Plan(contact_id=ada, my_promises="intro to Bo", id=plan_id, follow_up_on=dt.date(2026, 7, 3)))
     left = store.table("follow_ups").sort_values("promise")
     assert left["promise"].tolist() == ["intro to Bo", "send notes"]  # kept promise stays, 'share deck' went
     assert left.set_index("promise").at["intro to Bo", "due"] == "2026-07-03"
 
 
 def test_plan_update_of_deleted_plan_is_refused(store):
-    ada = store.add_contact(Contact("Ada"))
-    plan_id = store.save_plan(Plan(contact_id=ada))
-    store.delete_plan(plan_id)
-    with pytest.raises(KeyError, match="another notebook"):
-        store.save_plan(Plan(contact_id=ada, id=plan_id, goal="x"))
+    ada = store.contacts.add(Contact("Ada"))
+    plan_id = store.plans.save(Plan(contact_id=ada))
+    store.plans.delete(plan_id)
+    with pytest.raises(NotFound, match="another notebook"):
+        store.plans.save(Plan(contact_id=ada, id=plan_id, goal="x"))
 
 
 # Rows for every table and column of the current schema, with values an upgrade could mangle
@@ -181,7 +185,7 @@ def test_an_old_schema_upgrades_in_place_keeping_every_row(tmp_path, version):
     assert upgraded.schema_version == SCHEMA_VERSION
     raw = sqlite3.connect(path)  # for column defaults, as SQL text
     for table in EVERY_TABLE:
-        rows = upgraded.records(table)
+        rows = upgraded.backup.records(table)
         if table not in written:  # a table the upgrade added
             assert rows == [], table
             continue
@@ -195,10 +199,10 @@ def test_an_old_schema_upgrades_in_place_keeping_every_row(tmp_path, version):
                 assert all(row[column] == value for row in rows), (table, column)
     raw.close()
     assert upgraded.query("PRAGMA foreign_key_check").empty
-    everything = upgraded.dump()
+    everything = upgraded.backup.dump()
     upgraded.close()
     again = Store(path)  # opening again changes nothing
-    assert again.schema_version == SCHEMA_VERSION and again.dump() == everything
+    assert again.schema_version == SCHEMA_VERSION and again.backup.dump() == everything
     again.close()
 
 
@@ -210,7 +214,7 @@ def test_an_upgrade_that_fails_part_way_leaves_the_old_workbook_as_it_was(tmp_pa
     before.close()
     # Every migration but the last applies; the last fails after its first statements ran.
     broken = MIGRATIONS[-1] + ";\nCREATE TABLE contacts (id INTEGER)"
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*MIGRATIONS[:-1], broken])
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*MIGRATIONS[:-1], broken])
     with pytest.raises(StoreError, match="Nothing was changed: your data is still there, at schema 1"):
         Store(path)
 
@@ -264,14 +268,14 @@ def test_tables_are_dataframes_for_analysis(sample):
     tables = sample.tables()
     assert set(tables) == set(store_module.TABLES)
     assert {"name", "circle", "layer"} <= set(tables["contacts"].columns)
-    with pytest.raises(KeyError, match="not a workbook table"):
+    with pytest.raises(NotFound, match="not a workbook table"):
         sample.table("sqlite_master")
 
 
 def test_conversation_card_is_written_whole_beside_the_data(store):
-    ada = store.add_contact(Contact("Ada <Lovelace>"))
-    plan_id = store.save_plan(Plan(contact_id=ada, goal="Talk engines", planned_for=dt.date(2026, 5, 1)))
-    path = store.export_card(plan_id)
+    ada = store.contacts.add(Contact("Ada <Lovelace>"))
+    plan_id = store.plans.save(Plan(contact_id=ada, goal="Talk engines", planned_for=dt.date(2026, 5, 1)))
+    path = store.plans.export_card(plan_id)
     assert path.parent == store.path.parent / "cards"
     assert path.name == f"2026-05-01-ada-lovelace-plan{plan_id}.md"
     assert "Talk engines" in path.read_text() and "&lt;Lovelace&gt;" in path.read_text()
@@ -282,7 +286,7 @@ def test_threads_sharing_a_store_keep_their_transactions_apart(store):
     """Two threads of one kernel (a cell and a widget callback) writing at once: each transaction
     is whole, none joins another's and is lost when that one rolls back."""
 
-    contact = store.add_contact(Contact("Thread Test"))
+    contact = store.contacts.add(Contact("Thread Test"))
     barrier = threading.Barrier(2)
     errors = []
 
@@ -290,7 +294,7 @@ def test_threads_sharing_a_store_keep_their_transactions_apart(store):
         try:
             barrier.wait()
             for n in range(50):
-                store.log_exchange(Exchange(contact, direction, "advice", dt.date(2026, 1, 1), f"{direction} {n}"))
+                store.exchanges.log(Exchange(contact, direction, "advice", dt.date(2026, 1, 1), f"{direction} {n}"))
                 with contextlib.suppress(RuntimeError), store.transaction() as db:
                     db.execute("INSERT INTO contacts (name) VALUES (?)", (f"rolled back {direction} {n}",))
                     time.sleep(0.002)  # let the other thread run while this transaction is open
@@ -333,11 +337,11 @@ def test_an_answer_written_before_prompt_ids_survives_the_upgrade_and_a_rewordin
     rows = upgraded.query("SELECT prompt, prompt_id, text FROM reflections WHERE chapter = '00'").to_dict("records")
     assert rows == [{"prompt": reworded.text, "prompt_id": "network-goal", "text": "A new job in logistics, near home"}]
     # an ad-hoc prompt from before is its own id, and keeps its answer
-    assert upgraded.reflection("03", "weak ties") == "Two people\nI miss."
+    assert upgraded.reflections.get("03", "weak ties") == "Two people\nI miss."
 
 
 def test_a_backup_from_before_prompt_ids_restores_under_the_ids(store):
-    store.restore({"reflections": [{"chapter": "00", "prompt": GOAL_WORDING, "text": "Find a mentor", "updated_at": "2025-01-02 11:00:00"}]})
-    assert store.reflection("00", "network-goal") == "Find a mentor"
-    store.save_reflection("00", "network-goal", "Find a mentor in data", prompt=GOAL_WORDING)
+    store.backup.restore({"reflections": [{"chapter": "00", "prompt": GOAL_WORDING, "text": "Find a mentor", "updated_at": "2025-01-02 11:00:00"}]})
+    assert store.reflections.get("00", "network-goal") == "Find a mentor"
+    store.reflections.save("00", "network-goal", "Find a mentor in data", prompt=GOAL_WORDING)
     assert store.query("SELECT text FROM reflections")["text"].tolist() == ["Find a mentor in data"]

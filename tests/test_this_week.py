@@ -1,4 +1,4 @@
-"""My network this week: what the pure functions pick (workbook.weekly), and the page's one-click
+"""My network this week: what the pure functions pick (workbook.domain.weekly), and the page's one-click
 actions driven as a learner would, checked in the store and on the page."""
 
 from __future__ import annotations
@@ -9,11 +9,15 @@ import pandas as pd
 import pytest
 
 import workbook
-from workbook.model import Contact, Exchange, Plan
-from workbook.network import KeepInTouch, TimeBlock
+from workbook.domain.contacts import Contact
+from workbook.domain.exchanges import Exchange
+from workbook.domain.goals import Goal
+from workbook.domain.keep_in_touch import KeepInTouch
+from workbook.domain.plans import Plan
+from workbook.domain.time_blocks import TimeBlock
+from workbook.domain.weekly import NOTHING_LOGGED, next_occurrence, next_step, promises_this_week, this_week
 from workbook.sample import sample_store
 from workbook.store import Store
-from workbook.weekly import NOTHING_LOGGED, next_occurrence, next_step, promises_this_week, this_week
 
 TODAY = dt.date(2026, 12, 2)  # a Wednesday
 
@@ -69,27 +73,27 @@ def test_blocks_in_the_window_and_the_review_apart():
                      [lunch, later, review], TODAY, review_block_id=3)
     assert [(b.label, d) for b, d in week.blocks] == [("Lunch", dt.date(2026, 12, 4))]
     assert week.review == (review, dt.date(2026, 12, 7))
-    lines = workbook.weekly.describe(week)
+    lines = workbook.domain.weekly.describe(week)
     assert "Networking time: Lunch, Friday 4 December 12:30-13:00." in lines
     assert "Next weekly review: Monday 7 December at 09:00." in lines
 
 
 def test_a_new_workbook_suggests_the_closest_people_with_nothing_logged(mine):
     for name, layer in (("Far", 150), ("Close", 5), ("Unplaced", None)):
-        mine.save_contact_details(Contact(name), KeepInTouch(layer=layer))
+        mine.contacts.save(Contact(name), KeepInTouch(layer=layer))
     page = workbook.ThisWeek()
     assert page.week.due[["name", "status"]].values.tolist() == [["Close", NOTHING_LOGGED], ["Far", NOTHING_LOGGED]]
     assert "Due a word: Close (nothing logged yet), Far (nothing logged yet)." in page.lines()
 
 
 def test_one_click_actions_change_the_workbook_and_the_page(mine):
-    maria = mine.save_contact_details(Contact("Maria"), KeepInTouch(layer=5))
-    sam = mine.add_contact(Contact("Sam"))
-    mine.log_exchange(Exchange(sam, "received", "advice", dt.date(2026, 11, 30), "CV tips"))
-    mine.log_touchpoint(maria, dt.date(2026, 10, 1))  # layer 5: every 7 days, so overdue
-    plan = mine.save_plan(Plan(sam, occasion="coffee", planned_for=dt.date(2026, 11, 25), my_promises="Send the article",
+    maria = mine.contacts.save(Contact("Maria"), KeepInTouch(layer=5))
+    sam = mine.contacts.add(Contact("Sam"))
+    mine.exchanges.log(Exchange(sam, "received", "advice", dt.date(2026, 11, 30), "CV tips"))
+    mine.touchpoints.log(maria, dt.date(2026, 10, 1))  # layer 5: every 7 days, so overdue
+    plan = mine.plans.save(Plan(sam, occasion="coffee", planned_for=dt.date(2026, 11, 25), my_promises="Send the article",
                                their_promises="Introduce me to Lee", follow_up_on=dt.date(2026, 12, 3)))
-    goal = mine.add_goal(30, "Coffee with two former colleagues")
+    goal = mine.goals.add(Goal(30, "Coffee with two former colleagues"))
     page = workbook.ThisWeek()
     assert repr(page).startswith("ThisWeek(Store(your workbook): 1 due, 2 promises, a giving idea, a next step")
 
@@ -99,7 +103,7 @@ def test_one_click_actions_change_the_workbook_and_the_page(mine):
 
     mine_promise = int(mine.query("SELECT id FROM follow_ups WHERE owner = 'me'")["id"].iloc[0])
     page.done_buttons[mine_promise].click()
-    assert mine.follow_ups().set_index("id").loc[mine_promise, "done_on"] == "2026-12-02"
+    assert mine.follow_ups.all().set_index("id").loc[mine_promise, "done_on"] == "2026-12-02"
     assert list(page.done_buttons) != [] and mine_promise not in page.done_buttons  # theirs is still there
 
     assert page.week.giving.name == "Sam"
@@ -112,14 +116,14 @@ def test_one_click_actions_change_the_workbook_and_the_page(mine):
 
     assert "Coffee with two former colleagues" in page.step_view.value
     page.step_button.click()
-    assert mine.goals().set_index("id").loc[goal, "done_on"] == "2026-12-02"
+    assert mine.goals.all().set_index("id").loc[goal, "done_on"] == "2026-12-02"
     assert page.step_button.layout.display == "none" and "No open step" in page.step_view.value
     assert plan  # the plan's promises were the ones listed
 
 
 def test_learner_text_is_shown_as_text(mine):
-    cid = mine.save_contact_details(Contact("<script>alert(1)</script>"), KeepInTouch(layer=5))
-    mine.add_goal(30, "<b>bold</b>", cid)
+    cid = mine.contacts.save(Contact("<script>alert(1)</script>"), KeepInTouch(layer=5))
+    mine.goals.add(Goal(30, "<b>bold</b>", cid))
     page = workbook.ThisWeek()
     html = page.due_view.children[0].children[0].value + page.step_view.value
     assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;" in html
@@ -135,7 +139,7 @@ def test_the_giving_form_shows_only_with_an_idea(mine):
     page = workbook.ThisWeek()
     assert page.give_form.layout.display == "none" and "No giving idea yet" in page.giving_view.value
     assert page.give_note.layout.display is None  # its shared layout is left alone
-    sam = mine.add_contact(Contact("Sam"))
-    mine.log_exchange(Exchange(sam, "received", "advice", TODAY, "CV tips"))
+    sam = mine.contacts.add(Contact("Sam"))
+    mine.exchanges.log(Exchange(sam, "received", "advice", TODAY, "CV tips"))
     page.refresh()
     assert page.give_form.layout.display is None and "Sam" in page.giving_view.value

@@ -7,10 +7,11 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
-from workbook import charts, model
-from workbook.model import Contact
-from workbook.widgets import ConversationPlanner, ReciprocityTracker
+from workbook import charts
+from workbook.domain import exchanges, plans
+from workbook.domain.contacts import Contact
 from workbook.markup import html_table
+from workbook.widgets import ConversationPlanner, ReciprocityTracker
 from workbook.widgets.common import STYLESHEET, page_assets
 
 # The Font Awesome (5) that ipywidgets 8 draws icon="…" with; "lightbulb-o" and "pencil" were
@@ -38,7 +39,7 @@ def test_every_button_icon_exists_in_the_icon_font():
 
     require_installed(ICONS.exists(), "tests/js is not installed: npm ci --prefix tests/js")
     css = ICONS.read_text()
-    source = "\n".join(p.read_text() for p in Path(model.__file__).parent.joinpath("widgets").glob("*.py"))
+    source = "\n".join(p.read_text() for p in Path(charts.__file__).parent.joinpath("widgets").glob("*.py"))
     icons = set(re.findall(r'icon="([a-z0-9-]+)"', source))
     assert icons and not [icon for icon in sorted(icons) if f".fa-{icon}:before" not in css]
 
@@ -60,13 +61,13 @@ def test_the_over_time_chart_counts_in_whole_numbers_and_one_month_is_a_narrow_b
 
 def test_a_nudge_for_someone_without_interests_reads_as_a_sentence():
     for contact_id in range(12):
-        idea = model.giving_idea(contact_id, "")
+        idea = exchanges.giving_idea(contact_id, "")
         assert "{" not in idea and "what they are working on is going" not in idea
         assert "  " not in idea
 
 
 def test_the_nudges_name_an_interest_when_there_is_one():
-    assert any("chess" in idea for idea in model.suggest_offers(1, "chess"))
+    assert any("chess" in idea for idea in plans.suggest_offers(1, "chess"))
 
 
 def test_one_stylesheet_themed_by_the_host_and_a_keyboard_guard(store):
@@ -82,7 +83,7 @@ def test_one_stylesheet_themed_by_the_host_and_a_keyboard_guard(store):
 
 
 def test_a_refused_field_is_outlined_and_its_message_sits_beside_it(store):
-    store.add_contact(Contact(name="Ada"))
+    store.contacts.add(Contact(name="Ada"))
     tracker = ReciprocityTracker(store)
     tracker.contact.value = "Ada"
     tracker.note.value = "x" * 100_000
@@ -98,7 +99,7 @@ def test_long_lists_can_be_shown_whole(store):
     from workbook.widgets import ContactBook
 
     for n in range(60):
-        store.add_contact(Contact(name=f"Person {n:02d}"))
+        store.contacts.add(Contact(name=f"Person {n:02d}"))
     book = ContactBook(store)
     assert "50 of 60 shown" in book.all_view.value and book.show_everyone.layout.display != "none"
     book.show_everyone.value = True

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import pytest
 
 import workbook
-from workbook.model import Contact
+from workbook.domain.contacts import Contact
 from workbook.store import Store
 from workbook.widgets import ConversationPlanner, ReciprocityTracker
 from workbook.widgets.quiz import Quiz
@@ -111,7 +111,7 @@ def test_edit_and_delete_with_confirmation(sample):
     assert tracker.contact.value == "Amara Eze" and tracker.note.value == "first dashboard"
     tracker.kind.value = "advice"
     tracker.log_button.click()
-    assert sample.get_exchange(newest).kind == "advice"
+    assert sample.exchanges.get(newest).kind == "advice"
     count = len(sample.table("exchanges"))
 
     tracker.history.value = newest
@@ -143,7 +143,7 @@ def test_entries_survive_a_kernel_restart(own_home):
 
 def test_hostile_names_are_shown_as_text_everywhere(store):
     for name in HOSTILE:
-        store.add_contact(Contact(name, interests="<i>chess</i>"))
+        store.contacts.add(Contact(name, interests="<i>chess</i>"))
     tracker = ReciprocityTracker(store)
     for name in HOSTILE:
         log(tracker, name, "received", "advice", note="<script>note</script>")
@@ -173,7 +173,7 @@ def test_planner_saves_as_you_go_and_reopens(sample):
     planner.text["my_promises"].value = "Send the agenda"
     planner.follow_up_on.value = dt.date(2026, 7, 6)
 
-    saved = sample.get_plan(plan_id)
+    saved = sample.plans.get(plan_id)
     assert (saved.occasion, saved.goal) == ("conference", "Plan an open data session")
     assert "open data" in saved.questions and "event" in saved.questions
     follow_ups = sample.table("follow_ups")
@@ -206,7 +206,7 @@ def test_widget_edits_from_the_subshell_thread_are_saved(sample):
     planner.who.value = "Noor Aziz"
     on_another_thread(lambda: setattr(planner.text["goal"], "value", "Second edit"))
     on_another_thread(lambda: setattr(planner.text["goal"], "value", "Third edit"))
-    assert sample.get_plan(planner.plan_id).goal == "Third edit"
+    assert sample.plans.get(planner.plan_id).goal == "Third edit"
     tracker = ReciprocityTracker(sample)
     tracker.contact.value, tracker.note.value = "Noor Aziz", "from the subshell"
     on_another_thread(tracker.log_button.click)
@@ -221,7 +221,7 @@ def test_planner_refuses_bad_fields_beside_them(sample):
     plan_id = planner.plan_id
     planner.text["goal"].value = "g" * 600
     assert "600 characters" in planner.form.errors["my goal"].text
-    assert sample.get_plan(plan_id).goal == "no one chosen yet"
+    assert sample.plans.get(plan_id).goal == "no one chosen yet"
 
 
 def test_planner_refused_for_a_new_person_leaves_no_contact_behind(store):
@@ -238,7 +238,7 @@ def test_planner_delete_asks_first(sample):
     planner.delete.delete_button.click()
     assert "cannot be undone" in planner.delete.question.value
     planner.delete.confirm_button.click()
-    assert 1 not in sample.plan_list()["id"].tolist()
+    assert 1 not in sample.plans.all()["id"].tolist()
     assert planner.plan_id is None and "Deleted" in planner.status.text
 
 
@@ -273,11 +273,11 @@ def test_quiz_gives_feedback_saves_and_restores(store):
     assert shown.count("Right") == 1 and "`" not in shown  # the verdict once, no Markdown symbols
     restored = Quiz("07", store)
     assert restored.choices["norm"].value == norm.answer and "Right" in restored.feedback["norm"].value
-    assert store.quiz_answers("07") == {"norm": (norm.options[norm.answer], True)}
+    assert store.quiz.answers("07") == {"norm": (norm.options[norm.answer], True)}
 
 
 def test_quiz_ignores_answers_to_retired_questions(store):
-    store.record_answer("08", "pillars", "Steady effort, methods that work and real curiosity about other people", True)
+    store.quiz.record("08", "pillars", "Steady effort, methods that work and real curiosity about other people", True)
     quiz = Quiz("08", store)
     assert f"Score: 0 of {len(quiz.questions)}" in quiz.score.value and "(0 answered" in quiz.score.value
 
@@ -301,10 +301,10 @@ def test_quiz_output_carries_a_static_copy_with_folded_answers(sample):
 def test_reflection_saves_and_refuses_control_characters(store):
     box = Reflection("07", "What will you offer?", store)
     box.text.value = "An intro to Wen"
-    assert store.reflection("07", "What will you offer?") == "An intro to Wen"
+    assert store.reflections.get("07", "What will you offer?") == "An intro to Wen"
     box.text.value = "bad\x00text"
     assert "Not saved" in box.status.text
-    assert store.reflection("07", "What will you offer?") == "An intro to Wen"
+    assert store.reflections.get("07", "What will you offer?") == "An intro to Wen"
     assert Reflection("07", "What will you offer?", store).text.value == "An intro to Wen"
 
 
@@ -317,7 +317,7 @@ def test_lesson_marks_the_visit_in_the_learners_own_workbook(own_home):
 
 def test_lesson_tables_show_dollar_signs_as_typed_not_as_maths(own_home):
     lesson = workbook.start("07")
-    lesson.mine.add_contact(Contact("Ann $x^2$ Lee"))
+    lesson.mine.contacts.add(Contact("Ann $x^2$ Lee"))
     table = lesson.mine.table("contacts")[["name"]]._repr_html_()
     assert "Ann $x^2$ Lee" in table and "tex2jax_ignore" in table  # MathJax skips the table
 

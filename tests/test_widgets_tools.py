@@ -12,8 +12,11 @@ import ipywidgets as widgets
 import pytest
 
 import workbook
-from workbook.model import Contact, Exchange
-from workbook.network import DORMANT, IN_TOUCH, FollowUp, KeepInTouch, TimeBlock
+from workbook.domain.contacts import Contact
+from workbook.domain.exchanges import Exchange
+from workbook.domain.follow_ups import FollowUp
+from workbook.domain.keep_in_touch import DORMANT, IN_TOUCH, KeepInTouch
+from workbook.domain.time_blocks import TimeBlock
 from workbook.sample import TODAY
 from workbook.store import Store
 from workbook.widgets import ContactBook, FollowUps, ImportContacts, NetworkMap, PresenceAudit, TimeBlocks
@@ -81,13 +84,13 @@ def test_the_layer_sets_the_cadence_and_an_override_sticks(dated):
     assert book.cadence.value == 45  # chosen by the learner: it stays
     book.save_button.click()
     cid = book.editing_id
-    assert dated.keep_in_touch_settings(cid) == {"layer": 15, "cadence_days": 45, "met_on": None}
+    assert dated.contacts.keep_in_touch(cid) == KeepInTouch(layer=15, cadence_days=45, met_on=None)
     reopened = ContactBook(dated)
     reopened.find.value = "Kim"
     assert (reopened.layer.value, reopened.cadence.value) == (15, 45)
     reopened.cadence.value = 30  # back to the layer default: stored as following the layer
     reopened.save_button.click()
-    assert dated.keep_in_touch_settings(cid)["cadence_days"] is None
+    assert dated.contacts.keep_in_touch(cid).cadence_days is None
 
 
 @pytest.mark.parametrize(
@@ -102,7 +105,7 @@ def test_the_layer_sets_the_cadence_and_an_override_sticks(dated):
     ],
 )
 def test_bad_input_is_refused_beside_its_field_and_nothing_is_written(dated, field, value, error_field):
-    dated.add_contact(Contact("Sid Kapoor"))
+    dated.contacts.add(Contact("Sid Kapoor"))
     book = ContactBook(dated)
     book.name.value = "Valid Name"
     book.layer.value = 5
@@ -114,14 +117,14 @@ def test_bad_input_is_refused_beside_its_field_and_nothing_is_written(dated, fie
 
 
 def test_edit_and_delete_with_confirmation(dated):
-    cid = dated.add_contact(Contact("Theo", company="Old Co"))
-    dated.log_touchpoint(cid, TODAY)
+    cid = dated.contacts.add(Contact("Theo", company="Old Co"))
+    dated.touchpoints.log(cid, TODAY)
     book = ContactBook(dated)
     book.find.value = "Theo"
     assert book.editing_id == cid and book.company.value == "Old Co"
     book.company.value = "Brightline"
     book.save_button.click()
-    assert dated.get_contact(cid).company == "Brightline" and count(dated, "contacts") == 1
+    assert dated.contacts.get(cid).company == "Brightline" and count(dated, "contacts") == 1
     book.delete.delete_button.click()
     assert count(dated, "contacts") == 1  # asked, not deleted
     book.delete.cancel_button.click()
@@ -133,27 +136,27 @@ def test_edit_and_delete_with_confirmation(dated):
 
 
 def test_introduced_by_marks_a_tie_and_comes_back(dated):
-    sid = dated.add_contact(Contact("Sid Kapoor"))
+    sid = dated.contacts.add(Contact("Sid Kapoor"))
     book = ContactBook(dated)
     book.name.value = "Theo Brandt"
     book.introduced_by.value = "Sid Kapoor"
     book.how_met.value = "at the meetup"
     book.save_button.click()
     theo = book.editing_id
-    assert dated.get_contact(theo).how_met == "introduced by Sid Kapoor; at the meetup"
-    assert dated.ties().values.tolist() == [sorted([sid, theo])]
+    assert dated.contacts.get(theo).how_met == "introduced by Sid Kapoor; at the meetup"
+    assert dated.ties.all().values.tolist() == [sorted([sid, theo])]
     fresh = ContactBook(dated)
     fresh.find.value = "Theo Brandt"
     assert (fresh.introduced_by.value, fresh.how_met.value) == ("Sid Kapoor", "at the meetup")
 
 
 def test_health_comes_from_the_last_interaction(dated):
-    old = dated.save_contact_details(Contact("Old Friend"), KeepInTouch(layer=150))
-    recent = dated.save_contact_details(Contact("Colleague"), KeepInTouch(layer=5))
-    neighbour = dated.save_contact_details(Contact("Neighbour"), KeepInTouch(layer=50))
-    dated.log_touchpoint(old, dt.date(2022, 6, 1))  # four years ago
-    dated.log_exchange(Exchange(recent, "gave", "advice", TODAY - dt.timedelta(days=1)))
-    dated.log_touchpoint(neighbour, TODAY - dt.timedelta(days=40))
+    old = dated.contacts.save(Contact("Old Friend"), KeepInTouch(layer=150))
+    recent = dated.contacts.save(Contact("Colleague"), KeepInTouch(layer=5))
+    neighbour = dated.contacts.save(Contact("Neighbour"), KeepInTouch(layer=50))
+    dated.touchpoints.log(old, dt.date(2022, 6, 1))  # four years ago
+    dated.exchanges.log(Exchange(recent, "gave", "advice", TODAY - dt.timedelta(days=1)))
+    dated.touchpoints.log(neighbour, TODAY - dt.timedelta(days=40))
     book = ContactBook(dated)
     status = book.health.set_index("name")["status"]
     assert (status["Old Friend"], status["Colleague"], status["Neighbour"]) == (DORMANT, IN_TOUCH, IN_TOUCH)
@@ -173,7 +176,7 @@ def test_we_talked_today_moves_a_contact_off_the_due_list(sample):
     assert repr(book) == "ContactBook(Store(sample network of Robin Okafor): 40 contacts, 20 due)"
     first = book.due_table()["Contact"][0]
     assert first == "Hiro Sato"  # dormant since 2020: the most overdue
-    hiro = next(cid for cid, name in sample.contact_names().items() if name == "Hiro Sato")
+    hiro = next(cid for cid, name in sample.contacts.names().items() if name == "Hiro Sato")
     book.talked_buttons[hiro].click()
     assert "Hiro Sato" not in set(book.due_table()["Contact"])
     assert count(sample, "touchpoints", "contact_id = ? AND on_date = ?", (hiro, TODAY.isoformat())) == 1
@@ -186,23 +189,23 @@ def test_we_talked_today_moves_a_contact_off_the_due_list(sample):
 
 
 def test_mark_and_remove_who_knows_whom(dated):
-    a, b = dated.add_contact(Contact("Ann")), dated.add_contact(Contact("Bo"))
+    a, b = dated.contacts.add(Contact("Ann")), dated.contacts.add(Contact("Bo"))
     view = NetworkMap(dated)
     view.first.value, view.second.value = "Ann", "Bo"
     view.know_button.click()
-    assert dated.ties().values.tolist() == [[a, b]]
+    assert dated.ties.all().values.tolist() == [[a, b]]
     assert "Ann and Bo know each other" in view.status.text
     assert "2 contacts, 1 ties" in view.summary()
     view.know_button.click()
-    assert "already" in view.status.text and len(dated.ties()) == 1
+    assert "already" in view.status.text and len(dated.ties.all()) == 1
     view.forget_button.click()
-    assert dated.ties().empty and "no longer" in view.status.text
+    assert dated.ties.all().empty and "no longer" in view.status.text
     view.second.value = "Ann"
     view.know_button.click()
     assert view.form.errors["second"].text == "pick two different people."
     view.second.value = "Stranger"
     view.know_button.click()
-    assert "not one of your contacts" in view.form.errors["second"].text and dated.ties().empty
+    assert "not one of your contacts" in view.form.errors["second"].text and dated.ties.all().empty
 
 
 def test_the_contact_book_says_its_default_rhythms_are_the_courses_convention(store):
@@ -261,7 +264,7 @@ def test_follow_ups_from_plans_and_by_hand(sample):
 
 
 def test_follow_up_form_errors_and_deleting(dated):
-    dated.add_contact(Contact("Ann"))
+    dated.contacts.add(Contact("Ann"))
     view = FollowUps(dated)
     view.add_button.click()
     assert view.form.errors["contact"].text and count(dated, "follow_ups") == 0
@@ -293,7 +296,7 @@ def test_presence_audit_saves_each_tick_and_scores(dated):
     audit.checks[("LinkedIn", "photo")].value = True
     audit.checks[("LinkedIn", "headline")].value = True
     audit.not_used["Facebook"].value = True
-    assert dated.presence_checks() == {("LinkedIn", "photo"), ("LinkedIn", "headline"), ("Facebook", "not-used")}
+    assert dated.presence.checked() == {("LinkedIn", "photo"), ("LinkedIn", "headline"), ("Facebook", "not-used")}
     score = audit.score().set_index("network")
     assert score.loc["LinkedIn", "done"] == 2 and "Facebook" not in score.index
     assert score.loc["Overall"].tolist() == [2, 18, 11]
@@ -324,7 +327,7 @@ def test_time_blocks_validate_list_delete(dated):
     assert view.form.errors["label"].text and count(dated, "time_blocks") == 0
     view.label.value = "Coffee chats"
     view.add_button.click()
-    assert dated.time_blocks()[["label", "weekday", "start_time", "end_time", "starts_on"]].values.tolist() == [
+    assert dated.time_blocks.all()[["label", "weekday", "start_time", "end_time", "starts_on"]].values.tolist() == [
         ["Coffee chats", 1, "12:30", "13:00", TODAY.isoformat()]
     ]
     assert view.table().values.tolist() == [["Coffee chats", "Tuesday", "12:30", "13:00", 30, "2026-06-30"]]
@@ -390,12 +393,12 @@ def test_import_refuses_a_file_with_problems(dated):
 
 
 def test_hostile_names_are_shown_as_text_everywhere(dated):
-    ids = [dated.save_contact_details(Contact(name, interests=name), KeepInTouch(layer=5)) for name in HOSTILE]
-    dated.log_touchpoint(ids[0], dt.date(2020, 1, 1))
-    dated.log_exchange(Exchange(ids[1], "gave", "advice", TODAY - dt.timedelta(days=30)))
-    dated.set_tie(ids[0], ids[1], True)
-    dated.add_follow_up(FollowUp(ids[0], "me", HOSTILE[1], TODAY - dt.timedelta(days=1)))
-    dated.add_time_block(TimeBlock(HOSTILE[0], 1, "12:30", "13:00", TODAY))
+    ids = [dated.contacts.save(Contact(name, interests=name), KeepInTouch(layer=5)) for name in HOSTILE]
+    dated.touchpoints.log(ids[0], dt.date(2020, 1, 1))
+    dated.exchanges.log(Exchange(ids[1], "gave", "advice", TODAY - dt.timedelta(days=30)))
+    dated.ties.set(ids[0], ids[1], True)
+    dated.follow_ups.add(FollowUp(ids[0], "me", HOSTILE[1], TODAY - dt.timedelta(days=1)))
+    dated.time_blocks.add(TimeBlock(HOSTILE[0], 1, "12:30", "13:00", TODAY))
     book = ContactBook(dated)
     book.find.value = HOSTILE[0]
     book.save_button.click()

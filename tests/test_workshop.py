@@ -41,7 +41,7 @@ def test_run_sheet_has_launch_and_questions_buffers_and_the_hand_in(key):
     assert any(s.kind == "buffer" and "Questions" in s.title for s in last.steps)
     hand_in = sheet.blocks[-2]
     assert hand_in.block.kind == "hand-in" and hand_in.block.minutes == 3
-    assert hand_in.steps[0].open.path == "notebooks/08-networking-plan.ipynb"
+    assert hand_in.steps[0].open.path == "lessons/08-networking-plan.ipynb"
 
 
 def test_every_chapter_block_has_talk_and_an_activity_in_the_learners_own_tools():
@@ -66,17 +66,17 @@ def test_every_page_a_run_sheet_names_exists(key):
     assert runsheet.missing_pages(sheet) == []
     named = {p.path for p in runsheet.pages(sheet)}
     assert runsheet.SLIDES in named and runsheet.JOIN in named
-    assert any(p.startswith("notebooks/") for p in named)
+    assert any(p.startswith("lessons/") for p in named)
 
 
 def test_a_missing_notebook_or_section_is_reported(monkeypatch):
     steps = list(runsheet.CHAPTER_STEPS["08"])
-    steps[0] = dataclasses.replace(steps[0], open=runsheet.Page("notebooks/08-networking-plan.ipynb", "9. No such section"))
+    steps[0] = dataclasses.replace(steps[0], open=runsheet.Page("lessons/08-networking-plan.ipynb", "9. No such section"))
     steps[1] = dataclasses.replace(steps[1], open=runsheet.Page("exercises/00-start-here.ipynb"))
     monkeypatch.setitem(runsheet.CHAPTER_STEPS, "08", tuple(steps))
     problems = runsheet.missing_pages(runsheet.build(agenda.build("90min")))
     assert problems == [
-        "notebooks/08-networking-plan.ipynb has no section headed '9. No such section'",
+        "lessons/08-networking-plan.ipynb has no section headed '9. No such section'",
         "exercises/00-start-here.ipynb does not exist",
     ]
 
@@ -165,7 +165,7 @@ def test_lesson_text_on_slides_cannot_become_markup():
 
 
 def test_no_default_sends_a_room_to_an_address_that_does_not_exist():
-    config = (ROOT / "_config.yml").read_text()
+    config = (ROOT / "book" / "_config.yml").read_text()
     assert f'url: "{slides.COURSE_URL}"' in config or f"url: {slides.COURSE_URL}" in config  # set in one place
     deck = slides.build("90min")  # the website's copy: no link of its own, no QR code
     title = deck.html.split('id="title"')[1].split("</section>")[0]
@@ -327,9 +327,9 @@ def test_each_guide_says_what_is_open_when(number):
 def test_guides_name_only_notebooks_that_exist():
     named = set()
     for guide in (ROOT / "book" / "instructors").glob("*.md"):
-        named |= {(guide.name, m) for m in re.findall(r"(?:notebooks|exercises|solutions|instructors)/[\w.-]+\.ipynb", guide.read_text())}
+        named |= {(guide.name, m) for m in re.findall(r"(?:lessons|exercises|solutions|instructors)/[\w.-]+\.ipynb", guide.read_text())}
     assert named
-    missing = sorted(f"{guide} names {path}" for guide, path in named if not (ROOT / path).is_file())
+    missing = sorted(f"{guide} names {path}" for guide, path in named if not (ROOT / "book" / path).is_file())
     assert not missing, missing
 
 
@@ -339,7 +339,7 @@ def test_guides_name_only_notebooks_that_exist():
 def test_instructor_notebook_shows_html_tables_not_pipe_text():
     import nbformat
 
-    notebook = nbformat.read(ROOT / "instructors" / "class-summary.ipynb", as_version=4)
+    notebook = nbformat.read(ROOT / "book" / "instructors" / "class-report.ipynb", as_version=4)
     outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not any("text/markdown" in o.get("data", {}) for o in outputs), "Markdown output shows as raw pipes on the website"
     html = "".join(o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {}) and "<caption" in o["data"]["text/html"])
@@ -347,10 +347,10 @@ def test_instructor_notebook_shows_html_tables_not_pipe_text():
 
 
 def test_report_html_escapes_and_hides_like_the_markdown(tmp_path):
-    from workbook import summary
+    from workbook import class_summary
 
-    summary.write_examples(tmp_path, 6)
-    report = summary.aggregate(tmp_path)
+    class_summary.write_examples(tmp_path, 6)
+    report = class_summary.aggregate(tmp_path)
     report.tables[0].cells[0].category = "<script>x</script>"
     report.tables[0].cells[1].hidden = True
     html = report.to_html()

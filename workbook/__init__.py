@@ -6,12 +6,14 @@
     workbook.ReciprocityTracker()                 # the same tool on your own workbook
 
 Names load on first use, so `python -m workbook` commands and `workbook.formats` do not pay for
-ipywidgets and matplotlib when they do not need them.
+pandas, ipywidgets, matplotlib or networkx when they do not need them (tests/test_layers.py holds it).
 """
 
 import importlib
 
-from .progress import progress  # eager: a lazy name would be shadowed by the submodule of the same name
+# Eager (a lazy name would be shadowed by the submodule of the same name), and cheap: progress
+# loads pandas only when it counts.
+from .progress import progress
 from .store import Store, data_home
 
 # public name -> module that defines it
@@ -35,7 +37,7 @@ _LAZY = {
     "WhoKnows": ".widgets.who_knows",
     "MyPlan": ".widgets.my_plan",
     "ThisWeek": ".widgets.this_week",
-    "export_workbook": ".export",
+    "export_workbook": ".formats.readable_copy",
 }
 
 __all__ = ["Store", "data_home", "progress", *_LAZY]

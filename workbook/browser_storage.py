@@ -130,7 +130,7 @@ def before_write(connection: sqlite3.Connection, memory_path: Path) -> None:
 def after_commit(store) -> None:
     """Write the whole workbook to the drive: a new file, then a rename over the old one."""
     global _synced_digest
-    data = _standalone(store._conn.serialize())
+    data = _standalone(store.serialize())
     saved = saved_path(store.path)
     saved.parent.mkdir(parents=True, exist_ok=True)
     temp = saved.with_name(f".{saved.name}.saving")
@@ -204,7 +204,7 @@ def backup_link(store) -> str:
 
     from .formats import jsonfile
 
-    data = jsonfile.write(store.dump(), store.schema_version)
+    data = jsonfile.write(store.backup.dump(), store.schema_version)
     return (f'<a download="{BACKUP_NAME}" href="data:application/json;base64,{base64.b64encode(data).decode()}" '
             'style="color: var(--jp-content-link-color); text-decoration: underline">'
             f"{html.escape('Download a backup of your workbook')}</a>")

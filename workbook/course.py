@@ -14,7 +14,7 @@ from importlib import resources
 
 @dataclasses.dataclass(frozen=True)
 class Chapter:
-    number: str  # "07": the same number in notebooks/, exercises/ and solutions/
+    number: str  # "07": the same number in book/lessons/, book/exercises/ and book/solutions/
     slug: str
     title: str
     teach_minutes: int

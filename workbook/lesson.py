@@ -18,14 +18,14 @@ class Lesson:
     def __init__(self, chapter: str, mine: Store | None = None):
         self.chapter = find_chapter(chapter)
         self.mine = shared(mine)
-        self.mine.mark_done(self.chapter.number, "visited")
+        self.mine.progress.mark_done(self.chapter.number, "visited")
         self.sample = sample_store()
         pd.set_option("display.max_colwidth", 200)  # lesson tables hold sentences: show them whole
         # Names and notes are shown as typed: a "$" in them must not start maths in JupyterLab.
         pd.set_option("display.html.use_mathjax", False)
 
     def __repr__(self) -> str:
-        contacts = len(self.sample.contact_names())
+        contacts = len(self.sample.contacts.names())
         return (
             f"Ready: chapter {self.chapter.number}, {self.chapter.title}\n"
             f"Time: {self.chapter.teach_minutes} min reading, {self.chapter.exercise_minutes} min exercises\n"

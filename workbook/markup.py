@@ -3,7 +3,9 @@ Used by the tools and by the tables lessons display."""
 
 from __future__ import annotations
 
+import functools
 import html
+from typing import Callable
 
 import pandas as pd
 
@@ -36,3 +38,28 @@ def html_table(frame: pd.DataFrame, columns: dict[str, str], *, caption: str, em
         f"<table class='workbook-table'>{caption_html}"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
+
+
+class Table(pd.DataFrame):
+    """A table for reading in a notebook: shown without pandas' row numbers, text left-aligned,
+    every value escaped. Still a DataFrame for anyone who wants to analyse it further."""
+
+    @property
+    def _constructor(self):
+        return Table
+
+    def _repr_html_(self) -> str:
+        return html_table(self, {str(c): str(c) for c in self.columns}, caption="", empty="(no rows)")
+
+    def __repr__(self) -> str:
+        return self.to_string(index=False) if not self.empty else "(no rows)"
+
+
+def as_table(method: Callable[..., pd.DataFrame]) -> Callable[..., Table]:
+    """For a tool's `table()`-like methods: their result reads as a `Table`."""
+
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs) -> Table:
+        return Table(method(*args, **kwargs))
+
+    return wrapper

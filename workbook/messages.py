@@ -13,7 +13,9 @@ import dataclasses
 import re
 from typing import Mapping
 
-from .model import Contact, Plan, ValidationError, split_list
+from .domain.contacts import Contact
+from .domain.plans import Plan
+from .domain.validation import ValidationError, split_list
 
 SLOT = re.compile(r"\{([a-z_]+)\}")
 

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import html
-
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from .course import CHAPTERS, QUIZZES, current_question_ids
-from .model import as_table
 from .store import Store, shared
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .charts import Chart
+    from .markup import Table
 
 EXERCISE_PREFIX = "exercise:"
 COLUMNS = {
@@ -31,18 +30,20 @@ COLUMNS = {
     "exercises": "Python exercises attempted",
 }
 # Named, not linked: an output's link is not rewritten for the book, where the page is .html.
-THIS_WEEK = "notebooks/this-week.ipynb"
+THIS_WEEK = "lessons/this-week.ipynb"
 
 
 def chapter_table(store: Store) -> pd.DataFrame:
     """One row per chapter (course.CHAPTERS): visited, quiz right / questions, own-network
     activities done / required, exercises attempted."""
-    # Imported here: the checks load networkx, which `import workbook` and the CLI do without.
+    # Imported here: `import workbook` and the CLI do without pandas, and the checks load networkx.
+    import pandas as pd
+
     from .checks.own import own_network_done
 
     own = own_network_done(store)
-    progress = store.query("SELECT chapter, item FROM progress")
-    answers = store.query("SELECT chapter, question, correct FROM quiz_answers")
+    progress = store.progress.items()
+    answers = store.quiz.all()
     rows = []
     for ch in CHAPTERS:
         items = progress.loc[progress["chapter"] == ch.number, "item"]
@@ -70,21 +71,21 @@ def chapter_table(store: Store) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _count(store: Store, sql: str) -> int:
-    return int(store.query(sql).iloc[0, 0])
+TOTALS = {
+    "contacts": "contacts",
+    "plans": "conversation plans",
+    "exchanges": "exchanges logged",
+    "follow_ups_kept": "follow-ups kept",
+    "follow_ups_open": "follow-ups open",
+    "reflections": "reflections written",
+    "goals": "30/60/90-day goals",
+}
 
 
 def totals(store: Store) -> dict[str, int]:
     """What you have entered in the tools, counted."""
-    return {
-        "contacts": _count(store, "SELECT COUNT(*) FROM contacts"),
-        "conversation plans": _count(store, "SELECT COUNT(*) FROM plans"),
-        "exchanges logged": _count(store, "SELECT COUNT(*) FROM exchanges"),
-        "follow-ups kept": _count(store, "SELECT COUNT(*) FROM follow_ups WHERE done_on IS NOT NULL"),
-        "follow-ups open": _count(store, "SELECT COUNT(*) FROM follow_ups WHERE done_on IS NULL"),
-        "reflections written": _count(store, "SELECT COUNT(*) FROM reflections WHERE TRIM(text) <> ''"),
-        "30/60/90-day goals": _count(store, "SELECT COUNT(*) FROM goals"),
-    }
+    counted = store.counts.totals()
+    return {label: counted[key] for key, label in TOTALS.items()}
 
 
 @dataclasses.dataclass
@@ -108,10 +109,11 @@ class Progress:
 
         return charts.self_check_scores(self.chapters)
 
-    @as_table
-    def table(self) -> pd.DataFrame:
+    def table(self) -> Table:
         """The per-chapter table with readable headings."""
-        return self.chapters[list(COLUMNS)].rename(columns=COLUMNS)
+        from .markup import Table  # here: markup loads pandas, which `import workbook` does without
+
+        return Table(self.chapters[list(COLUMNS)].rename(columns=COLUMNS))
 
     def __repr__(self) -> str:
         lines = [f"My progress: {self.visited} of {len(self.chapters)} chapters visited"]

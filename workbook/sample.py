@@ -14,7 +14,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .model import KINDS, Contact, Plan
+from .domain.contacts import Contact
+from .domain.exchanges import Exchange, KINDS
+from .domain.keep_in_touch import KeepInTouch
+from .domain.plans import Plan
 from .store import FILE_NAME, Store
 
 PERSONA = "Robin Okafor"
@@ -147,17 +150,14 @@ def populate(store: Store) -> Store:
     """Fill an empty store with the sample network, in one transaction."""
     rng = random.Random(SEED)
     days = (TODAY - START).days
-    with store.transaction() as db:
+    with store.transaction():
         store.set_meta("today", TODAY.isoformat())
         store.set_meta("persona", PERSONA)
         ids: dict[str, int] = {}
         for name, circle, company, position, interests, layer, group, how_met, _ in CONTACTS:
-            ids[name] = store.add_contact(
-                Contact(name, circle, company, position, interests=interests, how_met=how_met)
-            )
-            db.execute(
-                "UPDATE contacts SET layer = ?, notes = ? WHERE id = ?",
-                (layer, f"group: {group}", ids[name]),
+            ids[name] = store.contacts.save(
+                Contact(name, circle, company, position, interests=interests, how_met=how_met, notes=f"group: {group}"),
+                KeepInTouch(layer=layer),
             )
         rows = []
         for name, circle, *_, (give, receive) in CONTACTS:
@@ -165,16 +165,11 @@ def populate(store: Store) -> Store:
                 for _ in range(weight * 2 + rng.randint(0, weight)):
                     kind = _weighted(rng, KIND_WEIGHTS[circle])
                     on = START + dt.timedelta(days=rng.randrange(days + 1))
-                    rows.append((ids[name], direction, kind, on.isoformat(), rng.choice(NOTES[kind])))
-        rows.sort(key=lambda r: (r[3], r[0]))
-        db.executemany(
-            "INSERT INTO exchanges (contact_id, direction, kind, on_date, note) VALUES (?, ?, ?, ?, ?)", rows
-        )
+                    rows.append(Exchange(ids[name], direction, kind, on, rng.choice(NOTES[kind])))
+        rows.sort(key=lambda e: (e.on_date, e.contact_id))
+        store.exchanges.log_many(rows)
         for name, last in DORMANT_SINCE.items():
-            db.execute(
-                "INSERT INTO touchpoints (contact_id, on_date, channel, note) VALUES (?, ?, 'in person', 'last proper catch-up')",
-                (ids[name], last.isoformat()),
-            )
+            store.touchpoints.log(ids[name], last, "in person", "last proper catch-up")
         groups: dict[str, list[int]] = {}
         for name, *_, group, _how, _w in CONTACTS:
             groups.setdefault(group, []).append(ids[name])
@@ -193,11 +188,11 @@ def populate(store: Store) -> Store:
         ]:
             a, b = ids[x], ids[y]
             ties.add((min(a, b), max(a, b)))
-        db.executemany("INSERT INTO ties (a, b) VALUES (?, ?)", sorted(ties))
+        store.ties.add_many(ties)
         for spec in PLANS:
             spec = dict(spec)
             who = spec.pop("who")
-            store.save_plan(Plan(contact_id=ids[who], **spec))
+            store.plans.save(Plan(contact_id=ids[who], **spec))
     return store
 
 
@@ -222,26 +217,19 @@ def synthetic(store: Store, contacts: int, exchanges: int, *, seed: int = 7) -> 
     """A large random network for benchmarks and load tests: not for lessons."""
     rng = random.Random(seed)
     today = store.today()
-    with store.transaction() as db:
-        db.executemany(
-            "INSERT INTO contacts (name, circle, interests) VALUES (?, ?, ?)",
-            (
-                (f"Contact {i:05d}", rng.choice(("personal", "professional", "both")), "python, hiking")
-                for i in range(contacts)
-            ),
-        )
-        first = db.execute("SELECT MIN(id) FROM contacts").fetchone()[0]
-        db.executemany(
-            "INSERT INTO exchanges (contact_id, direction, kind, on_date, note) VALUES (?, ?, ?, ?, '')",
-            (
-                (
-                    first + rng.randrange(contacts),
-                    rng.choice(("gave", "received")),
-                    rng.choice(KINDS),
-                    (today - dt.timedelta(days=rng.randrange(730))).isoformat(),
-                )
-                for _ in range(exchanges)
-            ),
+    with store.transaction():
+        ids = [
+            store.contacts.add(Contact(f"Contact {i:05d}", rng.choice(("personal", "professional", "both")), interests="python, hiking"))
+            for i in range(contacts)
+        ]
+        store.exchanges.log_many(
+            Exchange(
+                ids[rng.randrange(contacts)],
+                rng.choice(("gave", "received")),
+                rng.choice(KINDS),
+                today - dt.timedelta(days=rng.randrange(730)),
+            )
+            for _ in range(exchanges)
         )
     return store
 

@@ -1,4 +1,4 @@
-"""The in-browser course: a JupyterLite site built with the book, into `_build/html/lite`.
+"""The in-browser course: a JupyterLite site built with the book, into `book/_build/html/lite`.
 
     python3 book/_ext/lite_site.py OUT_DIR     build the site alone (the book build runs the same)
 
@@ -40,14 +40,15 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-LITE_DIR = ROOT / "book" / "lite"
+BOOK = ROOT / "book"
+LITE_DIR = BOOK / "lite"
 PINS = LITE_DIR / "pins.toml"
-CONTENT_FOLDERS = ("notebooks", "exercises", "solutions")
+CONTENT_FOLDERS = ("lessons", "exercises", "solutions")
 SITE_FOLDER = "lite"  # inside _build/html
 KERNEL_SETTINGS = "@jupyterlite/pyodide-kernel-extension:kernel"
 WORKBOOK_PACKAGE = "networking-workbook"
-# What the workbook needs in the browser: its pyproject dependencies minus nbformat and nbclient,
-# which only the maintainers' commands use (and which need compiled jsonschema/pyzmq there).
+# What the workbook needs in the browser: its pyproject dependencies minus nbformat,
+# which only the workshop commands use (and which needs compiled jsonschema there).
 WORKBOOK_BROWSER_DEPENDS = ["ipywidgets", "pandas", "matplotlib", "pillow", "networkx", "platformdirs", "vobject",
                             "icalendar", "sqlite3"]
 # Dependencies of the pure wheels, as names in the Pyodide lock (the wheels' own metadata also
@@ -264,7 +265,7 @@ def assemble_pyodide(pinned: dict, target: Path) -> dict:
     return served
 
 
-def build_site(out_dir: Path, contents_root: Path = ROOT) -> Path:
+def build_site(out_dir: Path, contents_root: Path = BOOK) -> Path:
     """Build the JupyterLite site into `out_dir` (replacing it); returns it."""
     pinned = pins()
     check_build_tools(pinned)
@@ -279,7 +280,7 @@ def build_site(out_dir: Path, contents_root: Path = ROOT) -> Path:
         shutil.rmtree(out_dir, ignore_errors=True)
         command = [sys.executable, "-m", "jupyter", "lite", "build", "--lite-dir", str(lite_dir),
                    "--output-dir", str(out_dir), "--no-sourcemaps", "--apps", "lab"]
-        # One contents folder holding the three, so notebooks/07-... and solutions/07-... stay apart.
+        # One contents folder holding the three, so lessons/07-... and solutions/07-... stay apart.
         contents = lite_dir / "contents"
         for folder in CONTENT_FOLDERS:
             shutil.copytree(contents_root / folder, contents / folder,

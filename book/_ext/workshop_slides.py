@@ -1,5 +1,5 @@
 """Put the workshop slide decks on the website: after an HTML build, write the deck for each agenda
-(with its copy of reveal.js) into book/instructors/slides/, where book/instructors/slides.md links
+(with its copy of reveal.js) into instructors/slides/ of the built site, where instructors/slides.md links
 to them. The decks are made by the same code as `python -m workbook slides`, so the website's
 decks cannot drift from the run sheets."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from workbook import agenda
 from workbook.workshop import slides
 
-FOLDER = Path("book") / "instructors" / "slides"
+FOLDER = Path("instructors") / "slides"
 
 
 def write_decks(app, exception) -> None:

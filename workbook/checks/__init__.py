@@ -37,7 +37,7 @@ class Feedback:
 
 
 def record_attempt(chapter: str, exercise: str, mine: Store | None = None) -> None:
-    shared(mine).mark_done(chapter, f"exercise:{exercise}")
+    shared(mine).progress.mark_done(chapter, f"exercise:{exercise}")
 
 
 def own(store: Store | None) -> Store:

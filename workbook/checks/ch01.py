@@ -3,8 +3,8 @@ from the store passed in, never typed in."""
 
 from __future__ import annotations
 
+from ..domain.take_stock import counts_by_category
 from ..store import Store
-from ..people import counts_by_category
 from . import Feedback, listed, not_started, own, record_attempt
 
 CHAPTER = "01"
@@ -47,11 +47,10 @@ def outer_share(answer, store: Store) -> Feedback:
     if answer is None:
         return not_started("outer_share")
     record_attempt(CHAPTER, "outer-share")
-    received = store.query(
-        f"""SELECT c.layer FROM exchanges e JOIN contacts c ON c.id = e.contact_id
-            WHERE e.direction = 'received' AND e.kind IN ({', '.join('?' * len(OPENINGS))})""",
-        OPENINGS,
-    )
+    exchanges, contacts = store.table("exchanges"), store.table("contacts")
+    layer_of = dict(zip(contacts["id"], contacts["layer"]))
+    openings = exchanges[(exchanges["direction"] == "received") & exchanges["kind"].isin(OPENINGS)]
+    received = openings.assign(layer=openings["contact_id"].map(layer_of))
     if received.empty:
         return Feedback(False, "this store has no introductions or referrals received, so there is nothing to share out.")
     outer = int(received["layer"].isin(OUTER_LAYERS).sum())
@@ -77,7 +76,7 @@ def outer_share(answer, store: Store) -> Feedback:
 def took_stock(store: Store | None = None) -> Feedback:
     """Your network, 1: at least MIN_PEOPLE people in your workbook, from at least MIN_PARTS parts
     of your life (the take-stock categories; people imported or added another way count as one)."""
-    contacts = own(store).query("SELECT name, how_met FROM contacts ORDER BY id")
+    contacts = own(store).contacts.directory().sort_values("id")
     if len(contacts) < MIN_PEOPLE:
         have = f"{len(contacts)} so far" if len(contacts) else "none yet"
         return Feedback(
@@ -99,7 +98,8 @@ def took_stock(store: Store | None = None) -> Feedback:
 
 def both_worlds(store: Store | None = None) -> Feedback:
     """Your network, 2: at least one person sorted into both your personal and professional life."""
-    both = own(store).query("SELECT name FROM contacts WHERE circle = 'both' ORDER BY name COLLATE NOCASE")["name"].tolist()
+    people = own(store).contacts.directory()
+    both = people.loc[people["circle"] == "both", "name"].tolist()
     if not both:
         return Feedback(
             False,

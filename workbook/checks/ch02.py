@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..model import split_list
+from ..domain.keep_in_touch import LAYER_NAMES
+from ..domain.validation import split_list
 from ..store import Store
-from ..network import LAYER_NAMES
 from . import Feedback, listed, not_started, own, record_attempt
 
 CHAPTER = "02"
@@ -70,7 +70,8 @@ def top_interest(answer, store: Store) -> Feedback:
 def placed_layers(store: Store | None = None) -> Feedback:
     """Your network: at least MIN_PLACED people placed in a Dunbar layer, one of them in the
     closest two layers (5 or 15)."""
-    placed = own(store).query("SELECT name, layer FROM contacts WHERE layer IS NOT NULL ORDER BY layer, name COLLATE NOCASE")
+    people = own(store).contacts.directory()  # by name, so each layer lists its people by name
+    placed = people[people["layer"].notna()].sort_values("layer", kind="stable")
     if len(placed) < MIN_PLACED:
         return Feedback(
             False,

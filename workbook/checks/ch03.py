@@ -13,7 +13,7 @@ MIN_TIES = 2
 
 def ties_graph(store: Store) -> nx.Graph:
     """Who among the contacts knows whom, with names as nodes."""
-    names = store.contact_names()
+    names = store.contacts.names()
     graph = nx.Graph()
     graph.add_edges_from((names[a], names[b]) for a, b in store.table("ties")[["a", "b"]].itertuples(index=False))
     return graph
@@ -57,8 +57,8 @@ def groups(answer, store: Store) -> Feedback:
 def marked_who_knows(store: Store | None = None) -> Feedback:
     """Your network, 1: at least MIN_TIES pairs of your contacts marked as knowing each other."""
     mine = own(store)
-    names = mine.contact_names()
-    ties = mine.ties()
+    names = mine.contacts.names()
+    ties = mine.ties.all()
     if len(ties) < MIN_TIES:
         return Feedback(
             False,
@@ -76,10 +76,8 @@ def marked_who_knows(store: Store | None = None) -> Feedback:
 
 def planned_conversation(store: Store | None = None) -> Feedback:
     """Your network, 2: a conversation plan with one of your contacts, with a date and a goal."""
-    plans = own(store).query(
-        """SELECT p.occasion, p.planned_for, p.goal, c.name FROM plans p JOIN contacts c ON c.id = p.contact_id
-           ORDER BY p.id DESC"""
-    )
+    plans = own(store).plans.details()
+    plans = plans[plans["contact_id"].notna()].sort_values("id", ascending=False)
     if plans.empty:
         return Feedback(False, "no conversation planned yet. In the planner above, choose who, the occasion and a date, write your goal, then run this cell again.")
     ready = plans[plans["planned_for"].notna() & (plans["goal"].str.strip() != "")]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..domain.presence import NOT_USED, presence_score
 from ..store import Store
-from ..network import presence_score
 from ..suggestions import presence_todo
 from . import Feedback, not_started, own, record_attempt
 from .ch03 import ties_graph
@@ -34,8 +34,8 @@ def endorsements(answer, store: Store) -> Feedback:
         answer = answer.to_dict()
     if not isinstance(answer, dict):
         return Feedback(False, 'give a dict such as {"gave": 1, "received": 2}.')
-    counts = store.query("SELECT direction, COUNT(*) AS n FROM exchanges WHERE kind = 'endorsement' GROUP BY direction")
-    expected = {d: 0 for d in ("gave", "received")} | dict(zip(counts["direction"], counts["n"].astype(int)))
+    counted = store.exchanges.counts()
+    expected = {d: counted.get((d, "endorsement"), 0) for d in ("gave", "received")}
     try:
         mine = {str(k).strip().lower(): int(v) for k, v in answer.items()}
     except (TypeError, ValueError):
@@ -59,9 +59,9 @@ def audited_presence(store: Store | None = None) -> Feedback:
             "the audit is still empty. Open each network you use in another tab, tick what is already true of your "
             "profile (tick 'I do not use' for the others), then run this cell again.",
         )
-    rows = mine.query("SELECT network, item FROM presence_audit WHERE checked = 1")
-    unused = set(rows.loc[rows["item"] == "not-used", "network"])
-    score = presence_score({(n, i) for n, i in zip(rows["network"], rows["item"]) if i != "not-used"}, unused)
+    ticked = mine.presence.checked()
+    unused = {network for network, item in ticked if item == NOT_USED}
+    score = presence_score({(network, item) for network, item in ticked if item != NOT_USED}, unused)
     used = score[score["network"] != "Overall"]
     if used.empty:
         return Feedback(True, "you marked every network as one you do not use: your presence is the people you meet in person.")

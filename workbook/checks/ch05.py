@@ -13,12 +13,10 @@ ONLINE_WORDS = ("online", "webinar", "virtual", "video")
 
 def unfinished_plans(store: Store):
     """Plans dated before today with no follow-up date and nothing noted about what was discussed."""
-    plans = store.query(
-        """SELECT p.id, p.planned_for, p.occasion, c.name FROM plans p JOIN contacts c ON c.id = p.contact_id
-           WHERE p.planned_for < ? AND p.follow_up_on IS NULL AND TRIM(p.talked_about) = '' ORDER BY p.planned_for""",
-        (store.today().isoformat(),),
-    )
-    return plans
+    plans = store.plans.details()
+    past = plans["planned_for"].notna() & (plans["planned_for"].fillna("") < store.today().isoformat())
+    unfinished = past & plans["contact_id"].notna() & plans["follow_up_on"].isna() & (plans["talked_about"].str.strip() == "")
+    return plans[unfinished].sort_values("planned_for", kind="stable").reset_index(drop=True)
 
 
 def unfinished_plan(answer, store: Store) -> Feedback:
@@ -43,7 +41,7 @@ def met_online(answer, store: Store) -> Feedback:
     if answer is None:
         return not_started("met_online")
     record_attempt(CHAPTER, "met-online")
-    contacts = store.query("SELECT name, how_met FROM contacts")
+    contacts = store.contacts.directory()
     pattern = "|".join(ONLINE_WORDS)
     expected = set(contacts[contacts["how_met"].str.lower().str.contains(pattern)]["name"])
     names = {str(a).strip() for a in (answer if isinstance(answer, (list, tuple, set)) else [answer])}
@@ -58,10 +56,7 @@ def met_online(answer, store: Store) -> Feedback:
 def promised_follow_up(store: Store | None = None) -> Feedback:
     """Your network: a promise (yours or theirs) with a date, from a conversation plan's After part
     or added in the follow-ups."""
-    promises = own(store).query(
-        """SELECT f.owner, f.promise, f.due, c.name FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
-           ORDER BY f.id DESC"""
-    )
+    promises = own(store).follow_ups.all().sort_values("id", ascending=False)
     if promises.empty:
         return Feedback(
             False,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import monthly_flow
+from ..domain.exchanges import monthly_flow
+from ..domain.time_blocks import WEEKDAYS
+from ..domain.weekly import REVIEW_KEY
 from ..store import Store
-from ..network import WEEKDAYS
-from ..weekly import REVIEW_KEY
 from . import Feedback, not_started, own, record_attempt
 
 CHAPTER = "06"
@@ -18,7 +18,7 @@ def quiet_months(answer, store: Store) -> Feedback:
     if answer is None:
         return not_started("quiet_months")
     record_attempt(CHAPTER, "quiet-months")
-    flow = monthly_flow(store.query("SELECT on_date, direction FROM exchanges"))
+    flow = monthly_flow(store.exchanges.dated())
     totals = flow.sum(axis=1)
     expected = {str(m) for m, n in totals.items() if n < QUIET_BELOW}
     given = answer.tolist() if hasattr(answer, "tolist") else answer
@@ -36,7 +36,7 @@ def cultural_plans(answer, store: Store) -> Feedback:
     if answer is None:
         return not_started("cultural_plans")
     record_attempt(CHAPTER, "cultural-plans")
-    count = int(store.query("SELECT COUNT(*) AS n FROM plans WHERE TRIM(cultural_notes) <> ''")["n"].iloc[0])
+    count = int((store.plans.details()["cultural_notes"].str.strip() != "").sum())
     try:
         right = int(answer) == count
     except (TypeError, ValueError):
@@ -52,7 +52,7 @@ def cultural_plans(answer, store: Store) -> Feedback:
 def booked_own_time(store: Store | None = None) -> Feedback:
     """Your network: a weekly networking slot in your own workbook (the weekly review does not count)."""
     mine = own(store)
-    blocks = mine.query("SELECT id, label, weekday, start_time, end_time FROM time_blocks ORDER BY id DESC")
+    blocks = mine.time_blocks.all().sort_values("id", ascending=False)
     review = mine.get_meta(REVIEW_KEY)
     blocks = blocks[blocks["id"].astype(str) != (review or "")]
     if blocks.empty:

@@ -18,7 +18,7 @@ def most_received(answer, store: Store) -> Feedback:
     if answer is None:
         return not_started("most_received")
     record_attempt(CHAPTER, "most-received")
-    balances = store.balances()
+    balances = store.exchanges.balances()
     lean = dict(zip(balances["name"], balances["received"] - balances["given"]))
     names = list(answer) if isinstance(answer, (list, tuple, set)) else [answer]
     unknown = [n for n in names if n not in lean]
@@ -37,10 +37,11 @@ def most_given_kind(answer, store: Store) -> Feedback:
     if answer is None:
         return not_started("most_given_kind")
     record_attempt(CHAPTER, "most-given-kind")
-    given = store.query("SELECT kind, COUNT(*) AS n FROM exchanges WHERE direction = 'gave' GROUP BY kind")
-    top = given[given["n"] == given["n"].max()]["kind"].tolist()
+    given = {kind: n for (direction, kind), n in store.exchanges.counts().items() if direction == "gave"}
+    most = max(given.values(), default=0)
+    top = [kind for kind, n in given.items() if n == most]
     if str(answer).strip().lower() in top:
-        return Feedback(True, f"{answer!s} is the most common thing given ({int(given['n'].max())} times).")
+        return Feedback(True, f"{answer!s} is the most common thing given ({most} times).")
     return Feedback(False, "count only the rows where direction is 'gave', then find the most frequent kind.")
 
 
@@ -49,17 +50,13 @@ def most_given_kind(answer, store: Store) -> Feedback:
 
 def logged_own_exchange(store: Store | None = None) -> Feedback:
     """Your network: something you gave or received, logged in your own workbook."""
-    latest = own(store).query(
-        """SELECT e.direction, e.kind, e.on_date, e.note, c.name FROM exchanges e JOIN contacts c ON c.id = e.contact_id
-           ORDER BY e.id DESC LIMIT 1"""
-    )
-    if latest.empty:
+    e = own(store).exchanges.last_logged()
+    if e is None:
         return Feedback(
             False,
             "nothing logged yet. Think of this week: something you gave (an introduction, feedback, your time) or "
             "received. Log it in the tracker above, then run this cell again.",
         )
-    e = latest.iloc[0]
     what = f"you gave {e['name']}" if e["direction"] == "gave" else f"you received from {e['name']}"
     note = f": {e['note']}" if e["note"].strip() else ""
     return Feedback(True, f"you logged {KIND_PHRASES.get(e['kind'], e['kind'])} {what} on {day(e['on_date'])}{note}.")

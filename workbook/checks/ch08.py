@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..network import WEEKDAYS
+from ..domain.keep_in_touch import DORMANT_YEARS, dormant_ties, keep_in_touch
+from ..domain.time_blocks import WEEKDAYS
+from ..domain.weekly import CALENDAR_KEY, CALENDAR_REVIEW_KEY, REVIEW_KEY
 from ..prompts import NETWORK_GOAL
 from ..store import Store
-from ..suggestions import DORMANT_YEARS, dormant_ties
-from ..weekly import CALENDAR_KEY, CALENDAR_REVIEW_KEY, REVIEW_KEY
 from . import Feedback, not_started, own, record_attempt
 
 CHAPTER = "08"
@@ -16,18 +16,19 @@ HORIZONS = (30, 60, 90)
 
 
 def dormant(answer, store: Store) -> Feedback:
-    """Exercise 1: the contacts last in touch more than DORMANT_YEARS years ago (a list of names)."""
+    """Exercise 1: the contacts last in touch DORMANT_YEARS years ago or more (a list of names): the
+    dormant ties, by the rule every tool uses."""
     if answer is None:
         return not_started("dormant")
     record_attempt(CHAPTER, "dormant")
-    found = dormant_ties(store.last_contact(), store.today())
+    found = dormant_ties(keep_in_touch(store.contacts.last_interactions(), store.today()))
     expected = set(found["name"])
     given = answer.tolist() if hasattr(answer, "tolist") else answer
     names = {str(n).strip() for n in (given if isinstance(given, (list, tuple, set)) else [given])}
     if names != expected:
         return Feedback(
             False,
-            f"take each contact's latest exchange or touchpoint and keep those before {DORMANT_YEARS} years ago; give the list of names.",
+            f"take each contact's latest exchange or touchpoint and keep those {DORMANT_YEARS} years ago or more; give the list of names.",
         )
     oldest = found.iloc[0]
     return Feedback(True, f"{len(expected)} dormant ties; the longest silence is {oldest['name']} ({oldest['years']} years).")
@@ -38,7 +39,7 @@ def open_promises(answer, store: Store) -> Feedback:
     if answer is None:
         return not_started("open_promises")
     record_attempt(CHAPTER, "open-promises")
-    count = int(store.query("SELECT COUNT(*) AS n FROM follow_ups WHERE owner = 'me' AND done_on IS NULL")["n"].iloc[0])
+    count = int((store.follow_ups.open()["owner"] == "me").sum())
     try:
         right = int(answer) == count
     except (TypeError, ValueError):
@@ -55,10 +56,10 @@ def plan_from_goal(store: Store | None = None) -> Feedback:
     """Your network, 1: the goal from chapter 00 written, and at least one goal for each of 30,
     60 and 90 days."""
     mine = own(store)
-    goal = " ".join(mine.reflection(*NETWORK_GOAL).split())
+    goal = " ".join(mine.reflections.get(*NETWORK_GOAL).split())
     if not goal:
         return Feedback(False, "your goal from chapter 00 is empty. Write in the first box above what you would like your network to help you with; the plan builds on it.")
-    goals = mine.goals()
+    goals = mine.goals.all()
     missing = [f"{h} days" for h in HORIZONS if not (goals["horizon"] == h).any()]
     if missing:
         return Feedback(False, f"add at least one goal for {', '.join(missing)} (the Ideas list has some drawn from your entries), then run this cell again.")
@@ -72,7 +73,7 @@ def calendar_ready(store: Store | None = None) -> Feedback:
     written after it, so the reminder is in the file."""
     mine = own(store)
     review = mine.get_meta(REVIEW_KEY)
-    blocks = mine.time_blocks()
+    blocks = mine.time_blocks.all()
     block = blocks[blocks["id"].astype(str) == (review or "")]
     if block.empty:
         return Feedback(False, "no weekly review yet. In My network this week above, choose a day and a time and click Remind me every week.")
@@ -80,7 +81,7 @@ def calendar_ready(store: Store | None = None) -> Feedback:
     if not path or not Path(path).exists() or mine.get_meta(CALENDAR_REVIEW_KEY) != review:
         return Feedback(False, "now click Write my calendar file, so the weekly review and your follow-ups reach your calendar.")
     b = block.iloc[0]
-    promises = int(mine.query("SELECT COUNT(*) AS n FROM follow_ups WHERE done_on IS NULL")["n"].iloc[0])
+    promises = len(mine.follow_ups.open())
     return Feedback(
         True,
         f"{Path(path).name} holds your weekly review (every {WEEKDAYS[int(b['weekday'])]} at {b['start_time']}), "

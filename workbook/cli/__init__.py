@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import classes, data, link, notebooks, where, workshop
+from . import classes, data, link, where, workshop
 
-COMMAND_MODULES = [where, notebooks, classes, workshop, data, link]
+COMMAND_MODULES = [where, classes, workshop, data, link]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .. import agenda, summary
+from .. import agenda, class_summary
 from ..store import Store, StoreError, default_path
 from ..workshop import paper
 from ..workshop.printing import find_chromium, print_pdf
@@ -73,7 +73,7 @@ def run_agenda(args) -> int:
             target = Path(args.write)
             if not target.parent.is_dir():
                 return fail(f"{target.parent} is not a folder; run from the course folder or create it first.")
-            summary.write_atomic(target, text)
+            class_summary.write_atomic(target, text)
             print(f"wrote {target}")
             return 0
         if args.format == "all":
@@ -148,8 +148,8 @@ def run_export(args) -> int:
     except StoreError as error:
         return fail(str(error))
     try:
-        written = summary.export(store, args.path, renew=args.new_id)
-    except summary.SummaryError as error:
+        written = class_summary.export(store, args.path, renew=args.new_id)
+    except class_summary.SummaryError as error:
         return fail(str(error))
     except OSError as error:
         return fail(f"cannot write {args.path}: {error.strerror}; choose a folder you can write to.")
@@ -161,19 +161,19 @@ def run_export(args) -> int:
 
 def run_aggregate(args) -> int:
     try:
-        loaded = summary.load_folder(args.folder)
-    except summary.SummaryError as error:
+        loaded = class_summary.load_folder(args.folder)
+    except class_summary.SummaryError as error:
         return fail(str(error))
     for name, reason in loaded.skipped:
         print(f"workbook: skipped {name}: {reason}", file=sys.stderr)
     try:
-        report = summary.build_report(loaded)
-    except summary.SummaryError as error:
+        report = class_summary.build_report(loaded)
+    except class_summary.SummaryError as error:
         return fail(f"{args.folder}: {error}", status=1)
     text = report.to_markdown()
     if args.out:
         try:
-            summary.write_atomic(Path(args.out), text)
+            class_summary.write_atomic(Path(args.out), text)
         except OSError as error:
             return fail(f"cannot write {args.out}: {error.strerror}.")
         print(f"wrote {args.out} from {report.learners} summaries")
@@ -186,7 +186,7 @@ def run_examples(args) -> int:
     if not 1 <= args.count <= 200:
         return fail("--count must be between 1 and 200.")
     try:
-        paths = summary.write_examples(args.folder, args.count)
+        paths = class_summary.write_examples(args.folder, args.count)
     except OSError as error:
         return fail(f"cannot write into {args.folder}: {error.strerror}.")
     print(f"wrote {len(paths)} fictional summaries into {args.folder}")

@@ -27,7 +27,7 @@ def nbgitpuller_link(hub: str, repo: str, chapter: str = "00", branch: str = "ma
         if urllib.parse.urlparse(url).scheme not in ("http", "https") or not urllib.parse.urlparse(url).netloc:
             raise ValueError(f"{name} must be a web address starting with https://, not {url!r}")
     folder = urllib.parse.urlparse(repo).path.rstrip("/").split("/")[-1].removesuffix(".git")
-    notebook = f"notebooks/{find_chapter(chapter).name}.ipynb"
+    notebook = f"book/lessons/{find_chapter(chapter).name}.ipynb"
     query = urllib.parse.urlencode({"repo": repo, "branch": branch, "urlpath": f"lab/tree/{folder}/{notebook}"})
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 

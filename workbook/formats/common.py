@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..model import MAX_SHORT, Contact, ValidationError, clean_date, clean_text
+from ..domain.contacts import Contact
+from ..domain.validation import MAX_SHORT, ValidationError, clean_date, clean_text
 
 MAX_BYTES = 50 * 1024 * 1024  # a 30,000-row LinkedIn export is about 4 MB
 HEADER_SCAN = 30  # how many records may come before the header row (LinkedIn puts notes there)

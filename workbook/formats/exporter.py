@@ -11,7 +11,7 @@ from .common import atomic_write
 
 
 def export_json(store, path: str | os.PathLike, *, now: dt.datetime | None = None) -> str:
-    tables = store.dump()
+    tables = store.backup.dump()
     atomic_write(path, jsonfile.write(tables, store.schema_version, now=now))
     counts = ", ".join(f"{name} {len(rows)}" for name, rows in tables.items())
     return f"Wrote every table ({counts}) to {path}"
@@ -19,9 +19,9 @@ def export_json(store, path: str | os.PathLike, *, now: dt.datetime | None = Non
 
 def export_csv(store, path: str | os.PathLike) -> str:
     contacts_path, exchanges_path = csvfile.paths(path)
-    contacts = store.records("contacts")
-    exchanges = csvfile.exchange_rows(store.records("exchanges"), store.contact_names())
-    contact_columns = store.table_columns()["contacts"]
+    contacts = store.backup.records("contacts")
+    exchanges = csvfile.exchange_rows(store.backup.records("exchanges"), store.contacts.names())
+    contact_columns = store.backup.columns()["contacts"]
     exchange_columns = ["id", "contact_id", "contact", "direction", "kind", "on_date", "note", "created_at"]
     atomic_write(contacts_path, csvfile.table_csv(contact_columns, contacts))
     atomic_write(exchanges_path, csvfile.table_csv(exchange_columns, exchanges))
@@ -29,7 +29,7 @@ def export_csv(store, path: str | os.PathLike) -> str:
 
 
 def export_vcard(store, path: str | os.PathLike, *, now: dt.datetime | None = None) -> str:
-    contacts = store.records("contacts")
+    contacts = store.backup.records("contacts")
     atomic_write(path, vcard.write(contacts, now=now).encode("utf-8"))
     return f"Wrote {len(contacts)} contacts as vCard 3.0 to {path}"
 
@@ -39,8 +39,8 @@ def export_ics(store, path: str | os.PathLike, *, now: dt.datetime | None = None
     blocks as repeating events."""
     from . import ics  # icalendar takes a tenth of a second to load: only the calendar export needs it
 
-    follow_ups = ics.open_follow_ups(store.records("follow_ups"), store.contact_names())
-    blocks = ics.time_blocks(store.records("time_blocks"))
+    follow_ups = ics.open_follow_ups(store.backup.records("follow_ups"), store.contacts.names())
+    blocks = ics.time_blocks(store.backup.records("time_blocks"))
     atomic_write(path, ics.calendar(follow_ups, blocks, now=now, follow_ups_as=follow_ups_as))
     if follow_ups_as == "todos":
         return f"Wrote {len(follow_ups)} open follow-ups as to-dos and {len(blocks)} weekly time blocks to {Path(path)}"

@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from . import csvfile, google, jsonfile, linkedin, vcard
-from .common import IMPORTED_FIELDS, MAX_BYTES, ContactRecord, FormatError, Problem, decode, identity, shown
+from .common import ContactRecord, FormatError, IMPORTED_FIELDS, MAX_BYTES, Problem, decode, identity, shown
 from .detect import detect
 
 READERS = {
@@ -101,8 +101,8 @@ def apply_import(report: ImportReport, store) -> ImportReport:
         _restore(report, store)
         return report
     with store.transaction():
-        matched = match(report.records, store.contacts_for_import())
-        store.write_imported_contacts(matched.inserts, matched.updates)
+        matched = match(report.records, store.contacts.for_import())
+        store.contacts.write_imported(matched.inserts, matched.updates)
     return dataclasses.replace(
         report, new=len(matched.inserts), updated=len(matched.updates), unchanged=matched.unchanged
     )
@@ -128,7 +128,7 @@ def _plan_contacts(kind: str, text: str, store, *, raw: bool = False) -> ImportR
     records, problems = read(text, raw=True) if raw else read(text)
     if kind == "vcard":
         label = vcard.describe(text)
-    matched = match(records, store.contacts_for_import())
+    matched = match(records, store.contacts.for_import())
     problems = sorted(problems + matched.problems, key=lambda p: p.line or 0)
     return ImportReport(
         filename="",
@@ -222,7 +222,7 @@ def _changes(row: dict, record: ContactRecord) -> dict:
 
 def _plan_restore(text: str, store, replace: bool) -> ImportReport:
     tables = jsonfile.read(text, store.schema_version)
-    columns = store.table_columns()
+    columns = store.backup.columns()
     backup, notices, problems = {}, [], []
     for name, rows in tables.items():
         if name not in columns:
@@ -239,7 +239,7 @@ def _plan_restore(text: str, store, replace: bool) -> ImportReport:
         backup[name] = rows
     if not backup:  # restoring would only erase the workbook
         raise FormatError("this export holds none of the workbook's tables; export the workbook again.")
-    if not replace and not store.is_empty():
+    if not replace and not store.backup.is_empty():
         problems.append(Problem(None, _NOT_EMPTY, fatal=True))
     return ImportReport(
         filename="", kind="json", label=jsonfile.LABEL, new=sum(map(len, backup.values())),
@@ -256,9 +256,9 @@ _NOT_EMPTY = (
 def _restore(report: ImportReport, store) -> None:
     try:
         with store.transaction():
-            if not report.replace and not store.is_empty():  # another notebook wrote since the plan
+            if not report.replace and not store.backup.is_empty():  # another notebook wrote since the plan
                 raise ImportRefused(_NOT_EMPTY, filename=report.filename)
-            store.restore(report.backup)
+            store.backup.restore(report.backup)
     except sqlite3.IntegrityError as error:
         raise ImportRefused(
             f"the backup's records do not fit together ({error}); it may have been edited. Export it again.",

@@ -9,7 +9,8 @@ import datetime as dt
 import json
 import math
 
-from ..model import KINDS, OCCASIONS
+from ..domain.exchanges import KINDS
+from ..domain.plans import OCCASIONS
 from .common import FormatError, shown
 
 LABEL = "workbook JSON export"

@@ -40,7 +40,8 @@ import re
 import uuid
 from typing import Iterator
 
-from ..model import CIRCLES, ValidationError
+from ..domain.contacts import CIRCLES
+from ..domain.validation import ValidationError
 from .common import ContactRecord, FormatError, Parsed, Problem, circle_and_interests, shown, source_key
 
 LABEL = "vCard"

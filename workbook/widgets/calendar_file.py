@@ -9,9 +9,9 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from ..domain.weekly import CALENDAR_FILE, CALENDAR_KEY, CALENDAR_REVIEW_KEY, REVIEW_KEY
 from ..formats.exporter import export_ics
 from ..store import Store
-from ..weekly import CALENDAR_FILE, CALENDAR_KEY, CALENDAR_REVIEW_KEY, REVIEW_KEY
 from .common import Status, esc
 
 

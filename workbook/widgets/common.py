@@ -1,5 +1,6 @@
-"""Pieces every tool shares: escaped HTML, field errors, status lines, a contact picker, and
-confirm-before-delete. Anything a learner or a file supplies is shown as text, never as HTML."""
+"""Pieces every tool shares: escaped HTML, field errors, status lines, a contact picker,
+confirm-before-delete, and the one way a tool saves (`Tool.saving`). Anything a learner or a file
+supplies is shown as text, never as HTML."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from typing import Callable, Iterator
 import ipywidgets as widgets
 from IPython.display import display
 
+from ..domain.contacts import Contact, contact_labels
+from ..domain.validation import ValidationError, name_key
 from ..markup import esc
-from ..model import Contact, ValidationError, contact_labels, name_key
-from ..store import Store, where_saved
+from ..store import NotFound, Store, where_saved
 
 WIDE = widgets.Layout(width="46em", max_width="100%")
 LABEL_STYLE = {"description_width": "10em"}
@@ -173,12 +175,12 @@ class Status(widgets.HTML):
     def fail(self, message: str) -> None:
         self.value = f"<span role='alert' class='workbook-fail'>✘ {esc(message)}</span>"
 
-    def refused(self, error: ValidationError) -> None:
-        """The status line for a refused save: what to do next."""
+    def refused(self, error: ValidationError, failed: str) -> None:
+        """The status line for a save refused with a field outlined: what to do next."""
         if isinstance(error, NewContactNeeded):
             self.fail(f"Not saved yet: {error.name} is new. Click “Add {error.name}” to add them, or pick someone from the list.")
         else:
-            self.fail("Not saved: the field outlined in red says what to change.")
+            self.fail(f"{failed}: the field outlined in red says what to change.")
 
     @property
     def text(self) -> str:
@@ -260,7 +262,7 @@ class ContactPicker(widgets.Combobox):
     def reload(self) -> None:
         """Load the names afresh (another tool may have changed them): one query, run by every
         picker after every change, so it stays a single pass over the contacts."""
-        directory = self.store.contact_directory()
+        directory = self.store.contacts.directory()
         self._ids = contact_labels(directory)
         self._labels = {cid: label for label, cid in self._ids.items()}
         # A typed name finds its contact by label ("Sam Okoye (Northwind)") or by plain name.
@@ -286,13 +288,6 @@ class ContactPicker(widgets.Combobox):
     def label_for(self, contact_id: int | None) -> str:
         return self._labels.get(contact_id, "") if contact_id is not None else ""
 
-    @contextlib.contextmanager
-    def saving_with(self) -> Iterator[None]:
-        """A block that resolves this box with create=True and then saves something for that
-        contact: both are saved or neither is."""
-        with self.store.transaction():
-            yield
-
     def resolve(self, *, create: bool) -> tuple[int, bool]:
         """The chosen contact's id, and whether it was created now. Raises ValidationError('contact'),
         or NewContactNeeded (a ValidationError) while a new name waits for the learner's yes."""
@@ -313,7 +308,7 @@ class ContactPicker(widgets.Combobox):
             self._ask(text)
             raise NewContactNeeded(text)
         try:
-            new_id = self.store.add_contact(Contact(name=text))
+            new_id = self.store.contacts.add(Contact(name=text))
         except ValidationError as error:
             raise ValidationError("contact", error.message) from None
         self._confirmed = None
@@ -376,6 +371,18 @@ def heading(text: str, level: int = 3) -> widgets.HTML:
     return widgets.HTML(f"<h{level} class='workbook-heading'>{esc(text)}</h{level}>")
 
 
+# What the store raises for an entry that is gone: deleted in another notebook or tool since this
+# one showed it. Caught here and nowhere else in the widgets.
+NOT_FOUND = (NotFound,)
+
+
+class Attempt:
+    """How a `Tool.saving` block ended: `saved` is False once the learner has been told why not."""
+
+    def __init__(self):
+        self.saved = True
+
+
 class Tool(widgets.VBox):
     """The frame every tool shares: its heading, a line that says whose data it shows (Robin's
     sample or yours), the course stylesheet and keyboard guard, and live updates: any change to the
@@ -394,6 +401,31 @@ class Tool(widgets.VBox):
 
     def refresh(self) -> None:
         """Show the workbook as it is now."""
+
+    @contextlib.contextmanager
+    def saving(self, status: Status, form: Form | None = None, *, failed: str = "Not saved") -> Iterator[Attempt]:
+        """The one way a tool writes what the learner entered: `with self.saving(self.status,
+        self.form) as attempt:` around the checks and writes, then `if not attempt.saved: ...`.
+        The block is one transaction. Refused input (a ValidationError) writes nothing: its message
+        goes beside the field it names, outlined in red (without a form, on the status line after
+        `failed`). An entry deleted elsewhere writes nothing and says so after `failed`. Any other
+        error is a bug and propagates."""
+        attempt = Attempt()
+        if form is not None:
+            form.clear()
+        try:
+            with self.store.transaction():
+                yield attempt
+        except ValidationError as error:
+            attempt.saved = False
+            if form is None:
+                status.fail(f"{failed}: {error.message}")
+            else:
+                form.show(error)
+                status.refused(error, failed)
+        except NOT_FOUND as error:
+            attempt.saved = False
+            status.fail(f"{failed}: {error.args[0]}")  # the store's words: what is gone, deleted elsewhere
 
     @contextlib.contextmanager
     def quietly(self) -> Iterator[None]:

@@ -2,28 +2,27 @@
 cadence, and see who is due for a word, most overdue first, with one click to log a chat today.
 
 Health comes from the last logged interaction (an exchange, a touchpoint, a past conversation
-plan or a kept follow-up), never from when a contact or a cadence was set: see workbook.network."""
+plan or a kept follow-up), never from when a contact or a cadence was set: see workbook.domain.keep_in_touch."""
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
 
-from ..model import name_key, as_table, CIRCLES, Contact, ValidationError
-from ..network import (
+from ..domain.contacts import CIRCLES, Contact, join_introduction, split_introduction
+from ..domain.keep_in_touch import (
     DEFAULT_CADENCE,
-    LAYER_NAMES,
-    LAYERS,
-    NO_CONTACT,
     KeepInTouch,
+    LAYERS,
+    LAYER_NAMES,
+    NO_CONTACT,
     due_list,
     effective_cadence,
-    join_introduction,
     keep_in_touch,
-    split_introduction,
 )
+from ..domain.validation import ValidationError, name_key
+from ..markup import as_table, html_table
 from ..store import Store, shared
-from ..markup import html_table
 from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading
 
 DUE_SHOWN = 15
@@ -171,14 +170,14 @@ class ContactBook(Tool):
         """Add the form as a new contact, or save changes. Returns the id, or None if refused.
         A new contact whose name you already have waits for the learner to say whether it is the
         same person (open them) or someone else (`namesake_ok`)."""
-        self.form.clear()
         self.same_name_prompt.children = ()
         if self.editing_id is None and not namesake_ok and self._namesakes():
+            self.form.clear()
             self._ask_about_namesake()
             return None
-        try:
+        with self.saving(self.status, self.form) as attempt:
             introducer_id = self._introducer()
-            introducer = self.store.contact_names().get(introducer_id, "") if introducer_id else ""
+            introducer = self.store.contacts.names().get(introducer_id, "") if introducer_id else ""
             contact = Contact(
                 name=self.name.value,
                 circle=self.circle.value,
@@ -191,17 +190,12 @@ class ContactBook(Tool):
                 id=self.editing_id,
             )
             keep = KeepInTouch(layer=self.layer.value or None, cadence_days=self._own_cadence(), met_on=self.met_on.value)
-            contact_id = self.store.save_contact_details(contact, keep, introduced_by=introducer_id)
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.refused(error)
-            return None
-        except KeyError as error:
-            self.status.fail(f"Not saved: {error.args[0]}")
+            contact_id = self.store.contacts.save(contact, keep, introduced_by=introducer_id)
+        if not attempt.saved:
             return None
         verb = "Added" if self.editing_id is None else "Saved changes to"
         extra = f" (noted that {introducer} knows them too)" if introducer else ""
-        name = self.store.contact_names()[contact_id]
+        name = self.store.contacts.names()[contact_id]
         self._reload_pickers()
         self.load(contact_id)
         self.status.ok(f"{verb} {name}{extra}.")
@@ -210,8 +204,8 @@ class ContactBook(Tool):
 
     def load(self, contact_id: int) -> None:
         """Fill the form with a contact, to edit it."""
-        contact = self.store.get_contact(contact_id)
-        keep = self.store.keep_in_touch_settings(contact_id)
+        contact = self.store.contacts.get(contact_id)
+        keep = self.store.contacts.keep_in_touch(contact_id)
         introducer, how_met = split_introduction(contact.how_met)
         if introducer and introducer not in self.introduced_by.options:
             introducer, how_met = "", contact.how_met  # not one of the contacts: keep the text as typed
@@ -227,9 +221,9 @@ class ContactBook(Tool):
             self.how_met.value = how_met
             self.introduced_by.value = introducer
             self.notes.value = contact.notes
-            self.met_on.value = keep["met_on"]
-            self.layer.value = keep["layer"] or NOT_PLACED
-            self.cadence.value = effective_cadence(keep["layer"], keep["cadence_days"])
+            self.met_on.value = keep.met_on
+            self.layer.value = keep.layer or NOT_PLACED
+            self.cadence.value = keep.effective_cadence
             self.find.value = self.find.label_for(contact_id)
         finally:
             self._loading = False
@@ -261,7 +255,7 @@ class ContactBook(Tool):
             self.status.fail("Nothing to delete: pick a contact under Edit contact first.")
             return
         name = self.name.value.strip() or "the contact"
-        self.store.delete_contact(self.editing_id)
+        self.store.contacts.delete(self.editing_id)
         self.new()
         self._reload_pickers()
         self.refresh()
@@ -269,19 +263,18 @@ class ContactBook(Tool):
 
     def talked_today(self, contact_id: int) -> None:
         """Log a touchpoint dated today: the contact moves off the due list."""
-        try:
-            self.store.log_touchpoint(contact_id, self.store.today(), note="we talked")
-        except KeyError as error:
-            self.due_status.fail(f"Not logged: {error.args[0]}")
+        with self.saving(self.due_status, failed="Not logged") as attempt:
+            self.store.touchpoints.log(contact_id, self.store.today(), note="we talked")
+        if not attempt.saved:
             return
-        name = self.store.contact_names().get(contact_id, "them")
+        name = self.store.contacts.names().get(contact_id, "them")
         self.refresh()
         self.due_status.ok(f"Logged a conversation with {name} today.")
 
     # --- views -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.health = keep_in_touch(self.store.last_interactions(), self.store.today())
+        self.health = keep_in_touch(self.store.contacts.last_interactions(), self.store.today())
         self.due = due_list(self.health)
         self._show_due()
         self._show_all()
@@ -328,7 +321,7 @@ class ContactBook(Tool):
     def _namesakes(self) -> list[int]:
         self.store.sync()
         wanted = name_key(self.name.value)
-        return [cid for cid, name in self.store.contact_names().items() if wanted and name_key(name) == wanted]
+        return [cid for cid, name in self.store.contacts.names().items() if wanted and name_key(name) == wanted]
 
     def _ask_about_namesake(self) -> None:
         found = self._namesakes()

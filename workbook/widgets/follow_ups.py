@@ -7,8 +7,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..model import as_table, ValidationError
-from ..network import KEPT, LATE, OVERDUE, FollowUp, follow_up_status, kept_rate
+from ..domain.follow_ups import FollowUp, KEPT, LATE, OVERDUE, follow_up_status, kept_rate
+from ..markup import as_table
 from ..store import Store, shared
 from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading
 
@@ -89,25 +89,19 @@ class FollowUps(Tool):
 
     def kept_rate(self, owner: str = "me") -> float | None:
         """Share of `owner`'s promises kept on time among those whose outcome is known (done, or
-        past due): see workbook.network.kept_rate. None before any is known."""
+        past due): see workbook.domain.follow_ups.kept_rate. None before any is known."""
         return kept_rate(self.frame, self.store.today(), owner)
 
     # --- actions ---------------------------------------------------------------------------
 
     def add(self) -> int | None:
         """Save the form as a new promise. Returns its id, or None if refused."""
-        self.form.clear()
-        try:
+        with self.saving(self.status, self.form) as attempt:
             contact_id = None
             if self.contact.value.strip():
                 contact_id = self.contact.resolve(create=False)[0]
-            follow_up_id = self.store.add_follow_up(FollowUp(contact_id, self.owner.value, self.promise.value, self.due.value))
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.refused(error)
-            return None
-        except KeyError as error:
-            self.status.fail(f"Not saved: {error.args[0]}")
+            follow_up_id = self.store.follow_ups.add(FollowUp(contact_id, self.owner.value, self.promise.value, self.due.value))
+        if not attempt.saved:
             return None
         self.status.ok(f"Added the promise with {self.contact.value.strip()}.")
         self.contact.value = ""
@@ -118,10 +112,9 @@ class FollowUps(Tool):
 
     def mark(self, follow_up_id: int, done: bool) -> None:
         """Done today, or open again."""
-        try:
-            self.store.set_follow_up_done(follow_up_id, done)
-        except KeyError as error:
-            self.status.fail(f"Nothing changed: {error.args[0]}")
+        with self.saving(self.status, failed="Nothing changed") as attempt:
+            self.store.follow_ups.set_done(follow_up_id, done)
+        if not attempt.saved:
             return
         self.refresh()
         self.status.ok("Marked done today." if done else "Open again.")
@@ -130,10 +123,12 @@ class FollowUps(Tool):
         if follow_up_id is None:
             self.status.fail("Pick a promise you added first.")
             return
-        try:
-            self.store.delete_follow_up(follow_up_id)
-        except (KeyError, ValueError) as error:
-            self.status.fail(f"Not deleted: {error.args[0]}")
+        if follow_up_id in set(self.frame.loc[self.frame["plan_id"].notna(), "id"]):
+            self.status.fail("Not deleted: this promise comes from a conversation plan: change or remove it in the planner.")
+            return
+        with self.saving(self.status, failed="Not deleted") as attempt:
+            self.store.follow_ups.delete(follow_up_id)
+        if not attempt.saved:
             return
         self.refresh()
         self.status.ok("Deleted the promise.")
@@ -141,7 +136,7 @@ class FollowUps(Tool):
     # --- views -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.frame = follow_up_status(self.store.follow_ups(), self.store.today())
+        self.frame = follow_up_status(self.store.follow_ups.all(), self.store.today())
         self.contact.reload()
         adhoc = self.frame[self.frame["plan_id"].isna()]
         was = self.delete_pick.value

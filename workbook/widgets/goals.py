@@ -6,10 +6,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..model import as_table, ValidationError
+from ..domain.goals import Goal, Suggestion
+from ..markup import as_table, html_table
 from ..store import Store, shared
-from ..suggestions import Suggestion, goal_suggestions
-from ..markup import html_table
+from ..suggestions import goal_suggestions
 from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, heading
 
 HORIZONS = (30, 60, 90)
@@ -73,7 +73,7 @@ class NinetyDayPlan(Tool):
         self.refresh()
 
     def __repr__(self) -> str:
-        goals = self.store.goals()
+        goals = self.store.goals.all()
         done = int(goals["done_on"].notna().sum())
         by = ", ".join(f"{h} days: {int((goals['horizon'] == h).sum())}" for h in HORIZONS)
         return f"NinetyDayPlan({self.store!r}: {len(goals)} goals ({by}), {done} done)"
@@ -82,19 +82,12 @@ class NinetyDayPlan(Tool):
 
     def add(self) -> int | None:
         """Add the form as a goal. Returns its id, or None if refused (the message says why)."""
-        self.form.clear()
         created, contact_id = False, None
-        try:
-            with self.contact.saving_with():
-                if self.contact.value.strip():
-                    contact_id, created = self.contact.resolve(create=True)
-                goal_id = self.store.add_goal(self.horizon.value, self.goal.value, contact_id)
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.refused(error)
-            return None
-        except KeyError as error:
-            self.status.fail(f"Not added: {error.args[0]}")
+        with self.saving(self.status, self.form) as attempt:
+            if self.contact.value.strip():
+                contact_id, created = self.contact.resolve(create=True)
+            goal_id = self.store.goals.add(Goal(self.horizon.value, self.goal.value, contact_id))
+        if not attempt.saved:
             return None
         self.status.ok(f"Added to your {self.horizon.value}-day goals" + (" (new contact)" if created else "") + ".")
         self.goal.value = ""
@@ -133,10 +126,9 @@ class NinetyDayPlan(Tool):
         if goal_id is None:
             self.status.fail("Pick a goal under The plan first.")
             return
-        try:
-            self.store.set_goal_done(goal_id, done)
-        except KeyError as error:
-            self.status.fail(str(error.args[0]))
+        with self.saving(self.status, failed="Nothing changed") as attempt:
+            self.store.goals.set_done(goal_id, done)
+        if not attempt.saved:
             self.refresh()
             return
         self.status.ok("Marked done. Well done." if done else "Marked not done yet.")
@@ -146,7 +138,7 @@ class NinetyDayPlan(Tool):
         if goal_id is None:
             self.status.fail("Pick a goal under The plan first.")
             return
-        self.store.delete_goal(goal_id)
+        self.store.goals.delete(goal_id)
         self.status.ok("Deleted the goal.")
         self.refresh()
 
@@ -155,7 +147,7 @@ class NinetyDayPlan(Tool):
     @as_table
     def table(self) -> pd.DataFrame:
         """The plan as plain data: stage, goal, with whom, and done (the date) or open."""
-        goals = self.store.goals()
+        goals = self.store.goals.all()
         return pd.DataFrame(
             {
                 "stage": goals["horizon"].map(STAGES),
@@ -173,7 +165,7 @@ class NinetyDayPlan(Tool):
         self.contact.reload()
         self._suggestions = goal_suggestions(self.store)
         self.suggestion_list.options = [(s.label, i) for i, s in enumerate(self._suggestions)]
-        goals = self.store.goals()
+        goals = self.store.goals.all()
         goals = goals.assign(status=goals["done_on"].map(lambda d: f"✔ done {d}" if isinstance(d, str) else "open"))
         parts = []
         for h in HORIZONS:

@@ -1,6 +1,6 @@
 """Hand in your class summary: see exactly what the file holds, then write it with a click.
 
-The summary is the one `python -m workbook class-summary export` writes (workbook/summary.py):
+The summary is the one `python -m workbook class-summary export` writes (workbook/class_summary.py):
 counts only, no names, notes, e-mail addresses or dates. This tool
 
 1. shows every number the file will hold, and the file itself, before anything is written;
@@ -21,8 +21,9 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from .. import summary
-from ..model import CIRCLES, DIRECTIONS, KINDS
+from .. import class_summary
+from ..domain.contacts import CIRCLES
+from ..domain.exchanges import DIRECTIONS, KINDS
 from ..store import Store, data_home, shared
 from .common import Status, Tool, esc
 
@@ -51,7 +52,7 @@ def describe(data: dict) -> list[tuple[str, str]]:
     progress = ", ".join(f"{n}: {c}" for n, c in data["progress"].items() if c)
     return [
         ("Contacts by circle", joined({c: data["contacts_by_circle"][c] for c in CIRCLES})),
-        ("Contacts by closeness layer", joined(data["contacts_by_layer"], summary.LAYER_LABELS)),
+        ("Contacts by closeness layer", joined(data["contacts_by_layer"], class_summary.LAYER_LABELS)),
         *[(f"Exchanges {DIRECTION_WORDS.get(d, d)}", joined({k: data["exchanges"][d][k] for k in KINDS})) for d in DIRECTIONS],
         ("Conversation plans", str(data["plans"])),
         ("Promises", f"yours {data['promises']['mine_kept']} kept of {data['promises']['mine_made']}; "
@@ -73,7 +74,7 @@ class HandIn(Tool):
         self.folder = Path(folder) if folder is not None else data_home()
         self.drop = drop_folder()
         self.written: Path | None = None
-        self.data = summary.summarize(self.store)
+        self.data = class_summary.summarize(self.store)
         self.preview = widgets.HTML(self._preview_html())
         self.write_button = widgets.Button(description="Write my summary file", icon="file", button_style="primary",
                                            layout=widgets.Layout(width="auto"))
@@ -109,7 +110,7 @@ class HandIn(Tool):
 
     def refresh(self) -> None:
         """Counts follow the workbook: what the preview shows is what a click writes."""
-        self.data = summary.summarize(self.store)
+        self.data = class_summary.summarize(self.store)
         self.preview.value = self._preview_html()
 
     def __repr__(self) -> str:
@@ -123,7 +124,7 @@ class HandIn(Tool):
             "addresses, dates or anything else you typed. Nothing is written until you click.</p>"
             f"<table class='workbook-table'><tbody>{rows}</tbody></table>"
             "<details><summary>The file itself</summary>"
-            f"<pre class='workbook-file'>{esc(summary.dumps(self.data))}</pre></details></div>"
+            f"<pre class='workbook-file'>{esc(class_summary.dumps(self.data))}</pre></details></div>"
         )
 
     def write(self) -> Path | None:
@@ -131,12 +132,12 @@ class HandIn(Tool):
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             target = self.folder / file_name(self.data)
-            summary.write_atomic(target, summary.dumps(self.data))
+            class_summary.write_atomic(target, class_summary.dumps(self.data))
         except OSError as error:
             self.status.fail(f"Not written: {error.strerror} ({self.folder}). Ask your instructor, or use the terminal command.")
             return None
         self.written = target
-        encoded = base64.b64encode(summary.dumps(self.data).encode("utf-8")).decode("ascii")
+        encoded = base64.b64encode(class_summary.dumps(self.data).encode("utf-8")).decode("ascii")
         self.download.value = (
             f"<p><a download='{esc(target.name)}' style='{LINK_STYLE}' href='data:application/json;base64,{encoded}'>"
             f"Download {esc(target.name)}</a> and hand it in the way your instructor asked.</p>"
@@ -156,7 +157,7 @@ class HandIn(Tool):
             return None
         target = self.drop / file_name(self.data)
         try:
-            summary.write_atomic(target, summary.dumps(self.data))
+            class_summary.write_atomic(target, class_summary.dumps(self.data))
             # Written privately (0600) like every temporary file; the instructor's account must be
             # able to read it. The folder itself should not be listable by learners (mode 1733).
             target.chmod(0o644)

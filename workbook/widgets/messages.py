@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..messages import SLOTS, TEMPLATES, MissingSlots, fill, slots_from_plan
-from ..model import PLAN_TEXT_FIELDS
+from ..domain.plans import PLAN_TEXT_FIELDS
+from ..messages import MissingSlots, SLOTS, TEMPLATES, fill, slots_from_plan
 from ..store import Store, shared
-from .common import LABEL_STYLE, WIDE, Status, esc
+from .common import LABEL_STYLE, Status, WIDE, esc
 
 FIELD = "message"
 EXTRA_SLOTS = {  # slot: its label beside the box
@@ -69,8 +69,8 @@ class MessageBank(widgets.VBox):
         """Slot values: the open plan's, then what is typed in the extra boxes."""
         values: dict[str, str] = {}
         if self.planner.plan_id is not None:
-            plan = self.planner.store.get_plan(self.planner.plan_id)
-            values.update(slots_from_plan(plan, self.planner.store.get_contact(plan.contact_id)))
+            plan = self.planner.store.plans.get(self.planner.plan_id)
+            values.update(slots_from_plan(plan, self.planner.store.contacts.get(plan.contact_id)))
         values.update({name: box.value for name, box in self.extra.items() if box.value.strip()})
         return values
 
@@ -123,8 +123,8 @@ def draft_message(key: str, store: Store | None = None, *, plan_id: int | None =
     slots: dict[str, str] = {}
     if plan_id is not None:
         store = shared(store)
-        plan = store.get_plan(plan_id)
-        slots.update(slots_from_plan(plan, store.get_contact(plan.contact_id)))
+        plan = store.plans.get(plan_id)
+        slots.update(slots_from_plan(plan, store.contacts.get(plan.contact_id)))
     slots.update(values)
     try:
         return MessageText(fill(key, slots))

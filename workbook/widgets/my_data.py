@@ -7,8 +7,7 @@ import datetime as dt
 
 import ipywidgets as widgets
 
-from .. import export
-from ..formats import jsonfile
+from ..formats import jsonfile, readable_copy
 from ..store import Store, shared
 from .common import ConfirmDelete, Status, Tool, download_link, esc
 
@@ -30,10 +29,10 @@ class MyData(Tool):
 
     def backup(self) -> bytes:
         """The whole workbook as JSON: `python -m workbook import` (or the import tool) restores it."""
-        return jsonfile.write(self.store.dump(), self.store.schema_version)
+        return jsonfile.write(self.store.backup.dump(), self.store.schema_version)
 
     def erase_everything(self) -> None:
-        self.store.erase()
+        self.store.backup.erase()
         self.status.ok("Erased every entry. The tools on this page now start empty.")
 
     def refresh(self) -> None:
@@ -46,6 +45,6 @@ class MyData(Tool):
             "<p>"
             + download_link(self.backup(), f"workbook-backup-{stamp}.json", "application/json", "Download a backup (JSON)")
             + " — keep it safe; the import tool or <code>python -m workbook import</code> brings it back.<br>"
-            + download_link(export.render(self.store, "html"), f"my-workbook-{stamp}.html", "text/html", "Download a readable copy (HTML)")
+            + download_link(readable_copy.render(self.store, "html"), f"my-workbook-{stamp}.html", "text/html", "Download a readable copy (HTML)")
             + " — your plans, reflections, goals and answers on one page.</p>"
         )

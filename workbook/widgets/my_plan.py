@@ -40,5 +40,5 @@ class MyPlan(Tool):
         )
 
     def __repr__(self) -> str:
-        goal = self.store.reflection(*NETWORK_GOAL)
+        goal = self.store.reflections.get(*NETWORK_GOAL)
         return f"MyPlan({self.store!r}: goal {'written' if goal.strip() else 'not written yet'}; {self.plan!r})"

@@ -7,10 +7,11 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import charts
-from ..model import as_table, ValidationError
-from ..network import describe_network, keep_in_touch, network_picture
+from ..domain.graph import describe_network, network_picture
+from ..domain.keep_in_touch import keep_in_touch
+from ..domain.validation import ValidationError
+from ..markup import as_table, html_table
 from ..store import Store, shared
-from ..markup import html_table
 from .common import ContactPicker, Form, Status, Tool, esc
 
 METRICS_SHOWN = 15
@@ -89,19 +90,13 @@ class NetworkMap(Tool):
 
     def set_tie(self, know_each_other: bool) -> bool:
         """Mark or unmark that the two chosen contacts know each other. Returns whether it changed."""
-        self.form.clear()
-        try:
+        with self.saving(self.status, self.form) as attempt:
             first = self._pick("first", self.first)
             second = self._pick("second", self.second)
             if first == second:
                 raise ValidationError("second", "pick two different people.")
-            changed = self.store.set_tie(first, second, know_each_other)
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.refused(error)
-            return False
-        except KeyError as error:
-            self.status.fail(f"Nothing changed: {error.args[0]}")
+            changed = self.store.ties.set(first, second, know_each_other)
+        if not attempt.saved:
             return False
         a, b = self.first.value.strip(), self.second.value.strip()
         if not changed:
@@ -112,8 +107,8 @@ class NetworkMap(Tool):
         return True
 
     def refresh(self) -> None:
-        health = keep_in_touch(self.store.last_interactions(), self.store.today())
-        self.picture = network_picture(health, self.store.ties())
+        health = keep_in_touch(self.store.contacts.last_interactions(), self.store.today())
+        self.picture = network_picture(health, self.store.ties.all())
         self.summary_view.value = "".join(f"<p>{esc(line)}</p>" for line in self.summary().splitlines())
         self.map_view.value = self.chart().html()
         shown = self.metrics().head(METRICS_SHOWN).copy()

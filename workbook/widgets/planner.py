@@ -5,18 +5,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..model import (
-    OCCASIONS,
-    PLAN_TEXT_FIELDS,
-    Plan,
-    ValidationError,
-    sentence_case,
-    suggest_offers,
-    suggest_openers,
-    suggest_questions,
-)
+from ..domain.plans import OCCASIONS, PLAN_TEXT_FIELDS, Plan, suggest_offers, suggest_openers, suggest_questions
+from ..domain.validation import sentence_case
 from ..store import Store, shared
-from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, card_html, download_link, esc, heading
+from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, card_html, download_link, esc, heading
 from .messages import MessageBank
 
 TEXTAREA_ROWS = {"openers": 3, "questions": 4, "offer": 3, "cultural_notes": 2, "talked_about": 3, "my_promises": 2, "their_promises": 2, "message": 8}
@@ -56,7 +48,7 @@ class ConversationPlanner(Tool):
         self.text["their_promises"].placeholder = "One promise per line"
         self.form = Form(
             {
-                "who": self.who,
+                "contact": self.who,  # the name a ContactPicker's errors use
                 "occasion": self.occasion,
                 "date": self.planned_for,
                 "follow-up date": self.follow_up_on,
@@ -80,7 +72,7 @@ class ConversationPlanner(Tool):
 
         label = {field: label for field, (label, _) in PLAN_TEXT_FIELDS.items()}
         before = [
-            self.form.row("who"),
+            self.form.row("contact"),
             self.form.row("occasion"),
             self.form.row("date"),
             self.form.row(label["goal"]),
@@ -120,26 +112,22 @@ class ConversationPlanner(Tool):
     def save(self) -> int | None:
         """Save the form (called on every edit). Returns the plan id, or None if it was refused.
         A name that is not yet a contact waits for the learner's yes (the button under Who)."""
-        self.form.clear()
         if not self.who.value.strip():
+            self.form.clear()
             self.status.fail("Not saved yet: choose who the conversation is with (or type a new name).")
             return None
-        try:
-            with self.quietly(), self.who.saving_with():
-                contact_id, created = self.who.resolve(create=True)
-                plan = Plan(
-                    contact_id=contact_id,
-                    occasion=self.occasion.value,
-                    planned_for=self.planned_for.value,
-                    follow_up_on=self.follow_up_on.value,
-                    id=self.plan_id,
-                    **{field: box.value for field, box in self.text.items()},
-                )
-                self.plan_id = self.store.save_plan(plan)
-        except ValidationError as error:
-            field = "who" if error.field == "contact" else error.field
-            self.form.show(ValidationError(field, error.message))
-            self.status.refused(error)
+        with self.quietly(), self.saving(self.status, self.form) as attempt:
+            contact_id, created = self.who.resolve(create=True)
+            plan = Plan(
+                contact_id=contact_id,
+                occasion=self.occasion.value,
+                planned_for=self.planned_for.value,
+                follow_up_on=self.follow_up_on.value,
+                id=self.plan_id,
+                **{field: box.value for field, box in self.text.items()},
+            )
+            self.plan_id = self.store.plans.save(plan)
+        if not attempt.saved:
             return None
         self._reload_plans()
         if created:
@@ -198,7 +186,7 @@ class ConversationPlanner(Tool):
         return self.text["message"].value
 
     def load(self, plan_id: int) -> None:
-        plan = self.store.get_plan(plan_id)
+        plan = self.store.plans.get(plan_id)
         self._loading = True
         try:
             self.plan_id = plan_id
@@ -236,7 +224,7 @@ class ConversationPlanner(Tool):
         if self.plan_id is None:
             self.status.fail("Nothing to delete: this plan was never saved.")
             return
-        self.store.delete_plan(self.plan_id)
+        self.store.plans.delete(self.plan_id)
         self.new()
         self._reload_plans()
         self.status.ok("Deleted the plan.")
@@ -246,7 +234,7 @@ class ConversationPlanner(Tool):
         if self.plan_id is None:
             self.status.fail("Save the plan first: choose who it is with.")
             return None
-        path = self.store.export_card(self.plan_id)
+        path = self.store.plans.export_card(self.plan_id)
         text = path.read_text(encoding="utf-8")
         self.card_view.value = (
             f"<p>{download_link(text, path.name, 'text/markdown', 'Download the card')} · also saved as "
@@ -259,7 +247,7 @@ class ConversationPlanner(Tool):
         """The open plan's conversation card as it is exported, shown as formatted text."""
         if self.plan_id is None:
             return CardText("No plan open: choose who the conversation is with first.")
-        return CardText(self.store.card_markdown(self.plan_id))
+        return CardText(self.store.plans.card_markdown(self.plan_id))
 
     def refresh(self) -> None:
         """Another tool changed the workbook: the plan list and the open plan's person may have changed."""
@@ -276,7 +264,7 @@ class ConversationPlanner(Tool):
             self.load(change["new"])
 
     def _reload_plans(self) -> None:
-        rows = self.store.plan_list()
+        rows = self.store.plans.all()
         self._loading, was = True, self._loading
         try:
             self.plans.options = [
@@ -290,7 +278,7 @@ class ConversationPlanner(Tool):
         contact_id = self.who.selected_id()
         if contact_id is None:
             return 0, ""
-        return contact_id, self.store.contact_interests([contact_id]).get(contact_id, "")
+        return contact_id, self.store.contacts.interests([contact_id]).get(contact_id, "")
 
     def _question_ideas(self) -> list[str]:
         return suggest_questions(self._contact_interests()[1], self.occasion.value)

@@ -6,10 +6,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..network import NOT_USED, PRESENCE_CHECKLIST, presence_score, presence_suggestions
-from ..model import as_table
+from ..domain.presence import NOT_USED, PRESENCE_CHECKLIST, presence_score, presence_suggestions
+from ..markup import as_table, html_table
 from ..store import Store, shared
-from ..markup import html_table
 from .common import Status, Tool, esc
 
 
@@ -23,7 +22,7 @@ class PresenceAudit(Tool):
 
     def __init__(self, store: Store | None = None):
         self.store = shared(store)
-        saved = self.store.presence_checks()
+        saved = self.store.presence.checked()
         self.checks: dict[tuple[str, str], widgets.Checkbox] = {}
         self.not_used: dict[str, widgets.Checkbox] = {}
         pages = []
@@ -82,14 +81,14 @@ class PresenceAudit(Tool):
     # --- helpers ---------------------------------------------------------------------------
 
     def _state(self) -> tuple[set[tuple[str, str]], set[str]]:
-        saved = self.store.presence_checks()
+        saved = self.store.presence.checked()
         unused = {network for network, item in saved if item == NOT_USED}
         return {pair for pair in saved if pair[1] != NOT_USED}, unused
 
     def _on_tick(self, network: str, item: str, checked: bool) -> None:
         if self._loading:
             return
-        self.store.set_presence_check(network, item, checked)
+        self.store.presence.set(network, item, checked)
         self.status.ok(f"Saved {network}.")
         self._show()
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..course import QUIZZES, Question, chapter as find_chapter
+from ..course import QUIZZES, Question
+from ..course import chapter as find_chapter
 from ..store import Store, shared
 from .common import Tool, esc
 
@@ -56,7 +57,7 @@ class Quiz(Tool):
             self.feedback[question_id].value = "<span role='alert'>Pick an answer first.</span>"
             return None
         correct = picked == question.answer
-        self.store.record_answer(self.chapter, question_id, question.options[picked], correct)
+        self.store.quiz.record(self.chapter, question_id, question.options[picked], correct)
         self._show(question, picked)
         self._show_score()
         return correct
@@ -70,7 +71,7 @@ class Quiz(Tool):
 
     def _show_score(self) -> None:
         current = {q.id for q in self.questions}  # answers to retired questions do not count
-        saved = {k: v for k, v in self.store.quiz_answers(self.chapter).items() if k in current}
+        saved = {k: v for k, v in self.store.quiz.answers(self.chapter).items() if k in current}
         right = sum(correct for _, correct in saved.values())
         self.score.value = (
             f"<p><b>Score: {right} of {len(self.questions)}</b> "
@@ -79,7 +80,7 @@ class Quiz(Tool):
 
     def _restore(self) -> None:
         for question in self.questions:
-            saved = self.store.quiz_answers(self.chapter).get(question.id)
+            saved = self.store.quiz.answers(self.chapter).get(question.id)
             if saved and saved[0] in question.options:
                 picked = question.options.index(saved[0])
                 self.choices[question.id].value = picked

@@ -7,10 +7,10 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import charts
-from ..model import as_table, KINDS, Exchange, ValidationError, monthly_flow, nudges, top_rows
+from ..domain.exchanges import Exchange, KINDS, monthly_flow, nudges, top_rows
+from ..markup import as_table, html_table
 from ..store import Store, shared
-from ..markup import html_table
-from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, esc, heading
+from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading
 
 TABLE_ROWS = 15
 NUDGES_SHOWN = 5
@@ -111,21 +111,17 @@ class ReciprocityTracker(Tool):
 
     def save(self) -> int | None:
         """Log the form as a new exchange, or save the edit. Returns the exchange id, None if refused."""
-        self.form.clear()
-        try:
-            with self.quietly(), self.contact.saving_with():
-                contact_id, created = self.contact.resolve(create=True)
-                exchange = Exchange(
-                    contact_id, self.direction.value, self.kind.value, self.date.value, self.note.value, id=self.editing_id
-                )
-                if self.editing_id is None:
-                    exchange_id = self.store.log_exchange(exchange)
-                else:
-                    self.store.update_exchange(exchange)
-                    exchange_id = self.editing_id
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.refused(error)
+        with self.quietly(), self.saving(self.status, self.form) as attempt:
+            contact_id, created = self.contact.resolve(create=True)
+            exchange = Exchange(
+                contact_id, self.direction.value, self.kind.value, self.date.value, self.note.value, id=self.editing_id
+            )
+            if self.editing_id is None:
+                exchange_id = self.store.exchanges.log(exchange)
+            else:
+                self.store.exchanges.update(exchange)
+                exchange_id = self.editing_id
+        if not attempt.saved:
             return None
         verb = "Logged" if self.editing_id is None else "Saved changes to"
         name = self.contact.label_for(contact_id) or self.contact.value.strip()
@@ -139,7 +135,7 @@ class ReciprocityTracker(Tool):
         if exchange_id is None:
             self.status.fail("Pick an exchange under Recent first.")
             return
-        exchange = self.store.get_exchange(exchange_id)
+        exchange = self.store.exchanges.get(exchange_id)
         self.editing_id = exchange_id
         self.contact.value = self.contact.label_for(exchange.contact_id)
         self.direction.value = exchange.direction
@@ -154,7 +150,7 @@ class ReciprocityTracker(Tool):
         if exchange_id is None:
             self.status.fail("Pick an exchange under Recent first.")
             return
-        self.store.delete_exchange(exchange_id)
+        self.store.exchanges.delete(exchange_id)
         if self.editing_id == exchange_id:
             self._reset_form(keep_status=True)
         self.status.ok("Deleted the exchange.")
@@ -165,12 +161,12 @@ class ReciprocityTracker(Tool):
     def refresh(self, contact_ids: list[int] | None = None) -> None:
         """Reload from the store: everything, or only the rows of `contact_ids` (fast after one log)."""
         if contact_ids is None or not hasattr(self, "balances"):
-            self.balances = self.store.balances()
+            self.balances = self.store.exchanges.balances()
         else:
-            fresh = self.store.balances(contact_ids)
+            fresh = self.store.exchanges.balances(contact_ids)
             rest = self.balances[~self.balances["contact_id"].isin(contact_ids)]
             self.balances = pd.concat([rest, fresh], ignore_index=True) if not rest.empty else fresh
-        recent = self.store.recent_exchanges(50)
+        recent = self.store.exchanges.recent(50)
         self.history.options = [
             (f"{r.on_date} · {r.name} · {r.direction} {r.kind}", int(r.id)) for r in recent.itertuples(index=False)
         ]
@@ -200,7 +196,7 @@ class ReciprocityTracker(Tool):
         return nudges(
             self.balances,
             self.store.today(),
-            self.store.contact_interests,
+            self.store.contacts.interests,
             months_without_giving=self.months.value,
             limit=NUDGES_SHOWN,
         )
@@ -239,7 +235,7 @@ class ReciprocityTracker(Tool):
         )
 
     def _show_chart(self) -> None:
-        flow = monthly_flow(self.store.query("SELECT on_date, direction FROM exchanges"))
+        flow = monthly_flow(self.store.exchanges.dated())
         self.chart.value = charts.giving_receiving(flow).html()
 
     def _reset_form(self, keep_status: bool = False) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..model import MAX_NOTE, ValidationError, clean_text
+from ..domain.validation import MAX_NOTE, clean_text
 from ..prompts import find
 from ..store import Store, shared
 from .common import Status, Tool, esc
@@ -20,7 +20,7 @@ class Reflection(Tool):
         self.chapter, self.prompt_id, self.prompt = chapter, found.id, found.text
         self.store = shared(store)
         self.text = widgets.Textarea(
-            value=self.store.reflection(chapter, self.prompt_id),
+            value=self.store.reflections.get(chapter, self.prompt_id),
             placeholder="Write a few sentences. It saves when you click elsewhere.",
             continuous_update=False,
             rows=4,
@@ -34,11 +34,10 @@ class Reflection(Tool):
         return f"Reflection(chapter {self.chapter}: {self.prompt!r})"
 
     def save(self) -> bool:
-        try:
+        with self.saving(self.status) as attempt:
             text = clean_text(self.text.value, "reflection", limit=MAX_NOTE)
-        except ValidationError as error:
-            self.status.fail(f"Not saved: {error.message}")
+            self.store.reflections.save(self.chapter, self.prompt_id, text, prompt=self.prompt)
+        if not attempt.saved:
             return False
-        self.store.save_reflection(self.chapter, self.prompt_id, text, prompt=self.prompt)
         self.status.ok("Saved in your workbook.")
         return True

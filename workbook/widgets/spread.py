@@ -6,9 +6,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import charts
-from ..markup import esc, html_table
-from ..model import as_table, sentence_case
-from ..network import SPREAD_VIEWS, describe_spread, spread
+from ..domain.spread import SPREAD_VIEWS, describe_spread, spread
+from ..domain.validation import sentence_case
+from ..markup import as_table, esc, html_table
 from ..store import Store, shared
 from .common import Tool
 

@@ -1,18 +1,20 @@
 """Take stock of the people you know (chapter 01) and sort them (chapters 01 and 02), with no code.
 
 `TakeStock` asks one part of life at a time (family, neighbours, former colleagues...; see
-workbook.people) for names, one per line, and adds them all at once; a second tab imports a file
+workbook.domain.take_stock) for names, one per line, and adds them all at once; a second tab imports a file
 instead. `SortPeople` lists your contacts with a circle and a Dunbar layer to set for each, and
 saves every change with one click."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import ipywidgets as widgets
 import pandas as pd
 
-from ..model import CIRCLES, ValidationError
-from ..network import LAYER_NAMES, LAYERS, KeepInTouch
-from ..people import CATEGORIES, take_stock
+from ..domain.contacts import CIRCLES
+from ..domain.keep_in_touch import LAYERS, LAYER_NAMES
+from ..domain.take_stock import CATEGORIES, take_stock
 from ..store import Store, shared
 from .common import Form, LABEL_STYLE, Status, Tool, esc
 from .importer import ImportContacts
@@ -65,22 +67,16 @@ class TakeStock(Tool):
         self._show_count()
 
     def __repr__(self) -> str:
-        return f"TakeStock({self.store!r}: {len(self.store.contact_names())} contacts)"
+        return f"TakeStock({self.store!r}: {len(self.store.contacts.names())} contacts)"
 
     def add(self) -> list[int] | None:
         """Add every new name typed; returns their ids, or None if refused (nothing is added)."""
-        self.form.clear()
         typed = {key: box.value for key, box in self.boxes.items()}
-        try:
-            found = take_stock(typed, self.store.contact_names().values())
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.fail("Nothing added: fix the name marked in red.")
+        with self.saving(self.status, self.form, failed="Nothing added") as attempt:
+            found = take_stock(typed, self.store.contacts.names().values())
+            ids = [self.store.contacts.add(contact) for contact in found.new]
+        if not attempt.saved:
             return None
-        ids = []
-        with self.store.transaction():
-            for contact in found.new:
-                ids.append(self.store.add_contact(contact))
         for box in self.boxes.values():
             box.value = ""
         if not found.new and not found.already:
@@ -96,7 +92,7 @@ class TakeStock(Tool):
         return ids
 
     def _show_count(self) -> None:
-        count = len(self.store.contact_names())
+        count = len(self.store.contacts.names())
         self.count_view.value = f"<p>Your workbook holds {count} {'person' if count == 1 else 'people'}.</p>"
 
 
@@ -133,7 +129,9 @@ class SortPeople(Tool):
         return f"SortPeople({self.store!r}: {len(self.layers)} shown, {placed} in a layer)"
 
     def refresh(self) -> None:
-        everyone = self.store.query("SELECT id, name, circle, layer FROM contacts ORDER BY layer IS NOT NULL, id DESC")
+        # Not yet placed first, then the latest added: the people still to sort.
+        everyone = self.store.contacts.directory()
+        everyone = everyone.assign(placed=everyone["layer"].notna()).sort_values(["placed", "id"], ascending=[True, False])
         wanted = self.find.value.strip().casefold()
         matching = everyone[everyone["name"].str.casefold().str.contains(wanted, regex=False)] if wanted else everyone
         frame = matching.head(ROWS_SHOWN)
@@ -174,21 +172,19 @@ class SortPeople(Tool):
     def save(self) -> int:
         """Save every changed row in one go; returns how many contacts changed."""
         changed = self._changed()
-        try:
-            with self.store.transaction():
-                for cid in changed:
-                    contact = self.store.get_contact(cid)
-                    contact.circle = self.circles[cid].value
-                    keep = self.store.keep_in_touch_settings(cid)  # an own cadence and the day you met stay
-                    keep = KeepInTouch(layer=self.layers[cid].value, cadence_days=keep["cadence_days"], met_on=keep["met_on"])
-                    self.store.save_contact_details(contact, keep)
-        except (ValidationError, KeyError) as error:
-            self.status.fail(f"Nothing saved: {getattr(error, 'message', error.args[0])}")
+        with self.saving(self.status, failed="Nothing saved") as attempt:
+            for cid in changed:
+                contact = self.store.contacts.get(cid)
+                contact.circle = self.circles[cid].value
+                keep = self.store.contacts.keep_in_touch(cid)  # an own cadence and the day you met stay
+                keep = dataclasses.replace(keep, layer=self.layers[cid].value)
+                self.store.contacts.save(contact, keep)
+        if not attempt.saved:
             return 0
         if not changed:
             self.status.ok("Nothing changed: pick a circle or a layer for someone, then Save.")
             return 0
-        names = self.store.contact_names()
+        names = self.store.contacts.names()
         self.status.ok("Saved " + ", ".join(names[cid] for cid in changed) + ".")
         self.refresh()
         return len(changed)

@@ -1,8 +1,8 @@
-"""My network this week: the page to come back to every week after the course (notebooks/this-week).
+"""My network this week: the page to come back to every week after the course (lessons/this-week).
 Who is due a word, promises due or overdue (theirs and mine), one giving idea, the next step of
 the 30/60/90-day plan and this week's networking time, each with a one-click action; and the
 weekly review itself, a repeating time block that the calendar file carries. What is listed is
-chosen in workbook.weekly."""
+chosen in workbook.domain.weekly."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ import datetime as dt
 
 import ipywidgets as widgets
 
-from ..model import KINDS, Exchange, ValidationError, nudges
-from ..network import OVERDUE, WEEKDAYS, TimeBlock, keep_in_touch
+from ..domain.exchanges import Exchange, KINDS, nudges
+from ..domain.follow_ups import OVERDUE
+from ..domain.keep_in_touch import keep_in_touch
+from ..domain.time_blocks import TimeBlock, WEEKDAYS
+from ..domain.weekly import CALENDAR_REVIEW_KEY, REVIEW_KEY, REVIEW_LABEL, REVIEW_MINUTES, Week, day_text, describe, this_week
 from ..store import Store, shared
-from ..weekly import CALENDAR_REVIEW_KEY, REVIEW_KEY, REVIEW_LABEL, REVIEW_MINUTES, Week, day_text, describe, this_week
 from .calendar_file import CalendarFile
 from .common import LABEL_STYLE, Status, Tool, WIDE, esc, heading
 
@@ -94,18 +96,18 @@ class ThisWeek(Tool):
     # --- actions ---------------------------------------------------------------------------
 
     def talked_today(self, contact_id: int) -> None:
-        try:
-            self.store.log_touchpoint(contact_id, self.store.today(), note="we talked")
-        except KeyError as error:
-            self._after(fail=f"Not logged: {error.args[0]}")
+        with self.saving(self.status, failed="Not logged") as attempt:
+            self.store.touchpoints.log(contact_id, self.store.today(), note="we talked")
+        if not attempt.saved:
+            self.refresh()  # they are gone: so is their row
             return
-        self._after(f"Logged a conversation with {self.store.contact_names().get(contact_id, 'them')} today.")
+        self._after(f"Logged a conversation with {self.store.contacts.names().get(contact_id, 'them')} today.")
 
     def promise_done(self, follow_up_id: int) -> None:
-        try:
-            self.store.set_follow_up_done(follow_up_id)
-        except KeyError as error:
-            self._after(fail=f"Not changed: {error.args[0]}")
+        with self.saving(self.status, failed="Not changed") as attempt:
+            self.store.follow_ups.set_done(follow_up_id)
+        if not attempt.saved:
+            self.refresh()
             return
         self._after("Marked done today. A kept promise is worth saying out loud: let them know.")
 
@@ -114,12 +116,11 @@ class ThisWeek(Tool):
         if idea is None:
             self.status.fail("No giving idea this week.")
             return None
-        try:
-            exchange_id = self.store.log_exchange(
+        with self.saving(self.status, failed="Not logged") as attempt:
+            exchange_id = self.store.exchanges.log(
                 Exchange(idea.contact_id, "gave", self.give_kind.value, self.store.today(), self.give_note.value)
             )
-        except (ValidationError, KeyError) as error:
-            self.status.fail(f"Not logged: {getattr(error, 'message', error.args[0])}")
+        if not attempt.saved:
             return None
         self._after(f"Logged what you gave {idea.name} today.")
         return exchange_id
@@ -129,10 +130,10 @@ class ThisWeek(Tool):
         if step is None:
             self.status.fail("Your plan has no open step: add one in chapter 08.")
             return
-        try:
-            self.store.set_goal_done(step["id"])
-        except KeyError as error:
-            self._after(fail=str(error.args[0]))
+        with self.saving(self.status, failed="Not changed") as attempt:
+            self.store.goals.set_done(step["id"])
+        if not attempt.saved:
+            self.refresh()
             return
         self._after(f"Done: {step['goal']}.")
 
@@ -147,8 +148,8 @@ class ThisWeek(Tool):
         old = self._review_id()
         with self.store.transaction():
             if old is not None:
-                self.store.delete_time_block(old)
-            block_id = self.store.add_time_block(block)
+                self.store.time_blocks.delete(old)
+            block_id = self.store.time_blocks.add(block)
             self.store.set_meta(REVIEW_KEY, str(block_id))
             self.store.set_meta(CALENDAR_REVIEW_KEY, "")  # a calendar file written before misses the new time
         self._after(f"Your weekly review: every {WEEKDAYS[block.weekday]} at {start:%H:%M}. Write the calendar file to get the reminder.")
@@ -161,13 +162,13 @@ class ThisWeek(Tool):
         blocks = [
             TimeBlock(r.label, int(r.weekday), dt.time.fromisoformat(r.start_time), dt.time.fromisoformat(r.end_time),
                       dt.date.fromisoformat(r.starts_on), id=int(r.id))
-            for r in self.store.time_blocks().itertuples(index=False)
+            for r in self.store.time_blocks.all().itertuples(index=False)
         ]
         self.week: Week = this_week(
-            keep_in_touch(self.store.last_interactions(), today),
-            self.store.follow_ups(),
-            nudges(self.store.balances(), today, self.store.contact_interests, limit=1),
-            self.store.goals(),
+            keep_in_touch(self.store.contacts.last_interactions(), today),
+            self.store.follow_ups.all(),
+            nudges(self.store.exchanges.balances(), today, self.store.contacts.interests, limit=1),
+            self.store.goals.all(),
             blocks,
             today,
             self._review_id(),
@@ -232,12 +233,9 @@ class ThisWeek(Tool):
         saved = self.store.get_meta(REVIEW_KEY)
         if not saved or not saved.isdigit():
             return None
-        ids = set(self.store.time_blocks()["id"].astype(int))
+        ids = set(self.store.time_blocks.all()["id"].astype(int))
         return int(saved) if int(saved) in ids else None  # deleted in the time blocks tool: not set
 
-    def _after(self, message: str = "", *, fail: str = "") -> None:
+    def _after(self, message: str) -> None:
         self.refresh()
-        if fail:
-            self.status.fail(fail)
-        else:
-            self.status.ok(message)
+        self.status.ok(message)

@@ -10,12 +10,11 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
+from ..domain.time_blocks import MAX_BLOCK_MINUTES, TimeBlock, WEEKDAYS, weekly_minutes
 from ..formats import ics
 from ..formats.common import atomic_write
-from ..model import as_table, ValidationError
-from ..network import MAX_BLOCK_MINUTES, WEEKDAYS, TimeBlock, weekly_minutes
+from ..markup import as_table, html_table
 from ..store import Store, shared
-from ..markup import html_table
 from .common import ConfirmDelete, Form, LABEL_STYLE, Status, Tool, WIDE, esc
 
 ICS_NAME = "networking-time.ics"
@@ -99,14 +98,11 @@ class TimeBlocks(Tool):
         return self.add()
 
     def add(self) -> int | None:
-        self.form.clear()
-        try:
-            block_id = self.store.add_time_block(
+        with self.saving(self.status, self.form) as attempt:
+            block_id = self.store.time_blocks.add(
                 TimeBlock(self.label.value, self.weekday.value, self.start.value, self.end.value, self.starts_on.value)
             )
-        except ValidationError as error:
-            self.form.show(error)
-            self.status.refused(error)
+        if not attempt.saved:
             return None
         self.refresh()
         block = next(b for b in self.blocks if b.id == block_id)
@@ -117,7 +113,7 @@ class TimeBlocks(Tool):
         if block_id is None:
             self.status.fail("Pick a time block first.")
             return
-        self.store.delete_time_block(block_id)
+        self.store.time_blocks.delete(block_id)
         self.refresh()
         self.status.ok("Deleted the time block.")
 
@@ -140,7 +136,7 @@ class TimeBlocks(Tool):
     # --- views -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        frame = self.store.time_blocks()
+        frame = self.store.time_blocks.all()
         self.blocks = [
             TimeBlock(r.label, int(r.weekday), dt.time.fromisoformat(r.start_time), dt.time.fromisoformat(r.end_time),
                       dt.date.fromisoformat(r.starts_on), id=int(r.id))

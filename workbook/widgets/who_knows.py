@@ -48,10 +48,10 @@ class WhoKnows(Tool):
         self.refresh()
 
     def __repr__(self) -> str:
-        return f"WhoKnows({self.store!r}: {len(self.store.ties())} ties marked)"
+        return f"WhoKnows({self.store!r}: {len(self.store.ties.all())} ties marked)"
 
     def refresh(self) -> None:
-        names = self.store.contact_names()
+        names = self.store.contacts.names()
         self._names = names
         keep = self.person.value
         self.person.options = [(name, cid) for cid, name in names.items()]
@@ -66,13 +66,11 @@ class WhoKnows(Tool):
             self.status.fail("Nobody to choose yet: take stock of the people you know first (chapter 01).")
             return 0
         changed = 0
-        try:
-            with self.store.transaction():
-                for other, box in self.knows.items():
-                    if box.value != (other in self._linked):
-                        changed += int(self.store.set_tie(chosen, other, box.value))
-        except KeyError as error:
-            self.status.fail(f"Nothing saved: {error.args[0]}")
+        with self.saving(self.status, failed="Nothing saved") as attempt:
+            for other, box in self.knows.items():
+                if box.value != (other in self._linked):
+                    changed += int(self.store.ties.set(chosen, other, box.value))
+        if not attempt.saved:
             self.refresh()
             return 0
         linked = sorted((self._names[o] for o, box in self.knows.items() if box.value), key=str.casefold)
@@ -94,7 +92,7 @@ class WhoKnows(Tool):
             self._linked = set()
             self.boxes_view.children = [widgets.HTML("<p>No contacts yet.</p>")]
             return
-        ties = self.store.ties()
+        ties = self.store.ties.all()
         self._linked = {int(b) for a, b in zip(ties["a"], ties["b"]) if a == chosen} | {
             int(a) for a, b in zip(ties["a"], ties["b"]) if b == chosen
         }
@@ -111,7 +109,7 @@ class WhoKnows(Tool):
         self.boxes_view.children = rows or [widgets.HTML("<p>No one else matches.</p>")]
 
     def _show_summary(self) -> None:
-        ties = self.store.ties()
+        ties = self.store.ties.all()
         people = set(ties["a"]) | set(ties["b"])
         self.summary_view.value = (
             f"<p>So far: {len(ties)} pair{'s' if len(ties) != 1 else ''} who know each other, "

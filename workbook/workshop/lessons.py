@@ -12,8 +12,10 @@ from markdown_it import MarkdownIt
 
 from .. import course
 
-ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = ROOT / "notebooks"
+# The book's folder in a checkout: the course folder learners open in JupyterLab. Instructors run
+# the workshop commands from a clone, so the lessons are read where they are.
+BOOK = Path(__file__).resolve().parents[2] / "book"
+NOTEBOOKS = BOOK / "lessons"
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # "js-default" is CommonMark with raw HTML disabled: a notebook's text can never become markup.
 _MARKDOWN = MarkdownIt("js-default")

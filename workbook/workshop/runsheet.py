@@ -59,7 +59,7 @@ class Page:
         """How a slide names it: the chapter and section, or the handout."""
         if self.path in GENERATED:
             return GENERATED[self.path]
-        if self.path.startswith("notebooks/") and self.section:
+        if self.path.startswith("lessons/") and self.section:
             return f"chapter {self.path.split('/')[1][:2]}, section “{self.section}”"
         return self.path.rsplit("/", 1)[-1]
 
@@ -75,13 +75,13 @@ class Step:
 
 
 def _lesson(number: str, section: str) -> Page:
-    return Page(f"notebooks/{course.chapter(number).name}.ipynb", section)
+    return Page(f"lessons/{course.chapter(number).name}.ipynb", section)
 
 
 SLIDE = Page(SLIDES)
 JOIN_PAGE = Page(JOIN)
-CARD = Page("book/handouts/conversation-card.html")
-PLAN = Page("book/handouts/plan-30-60-90.html")
+CARD = Page("handouts/conversation-card.html")
+PLAN = Page("handouts/plan-30-60-90.html")
 
 
 def timed(minutes, kind, title, instructor, room, open_=SLIDE) -> Step:
@@ -370,7 +370,7 @@ def missing_pages(sheet: RunSheet, root=None) -> list[str]:
     section heading), as one line each; empty when all exist."""
     from . import lessons  # reads notebooks (nbformat): loaded only when pages are checked
 
-    root = Path(root) if root is not None else lessons.ROOT
+    root = Path(root) if root is not None else lessons.BOOK
     problems = []
     for page in pages(sheet):
         if page.path in GENERATED:

@@ -1,0 +1,1 @@
+"""Maintainer tooling: not part of the installed package (run from a checkout)."""
