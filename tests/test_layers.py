@@ -62,6 +62,36 @@ def test_the_domain_reads_no_database_files_or_widgets():
                 assert not name.startswith(".."), f"{path.name} imports {name} from outside the domain"
 
 
+# The package's layers, lowest first (docs/architecture.md). A module may import from its own
+# layer or a lower one at module level, never from a higher one.
+LAYERS = [
+    {"domain", "files", "course", "prompts", "markup", "charts"},  # rules and course data: no store
+    {"store"},  # the learner's data
+    {"messages", "suggestions", "checks", "progress", "sample", "class_summary", "agenda", "formats"},
+    {"widgets", "browser_note", "workshop"},  # what the learner and the instructor see
+    {"lesson", "cli", "__init__", "__main__"},  # entry points
+]
+
+
+def test_module_level_imports_run_down_the_layers():
+    rank = {unit: number for number, layer in enumerate(LAYERS) for unit in layer}
+    upward = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        unit = parts[0]
+        assert unit in rank, f"{unit} is in no layer: add it to LAYERS and docs/architecture.md"
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not (isinstance(node, ast.ImportFrom) and node.level):
+                continue
+            package = list(parts[:-1])[: len(parts) - node.level]
+            names = [*package, *(node.module or "").split(".")]
+            names = [name for name in names if name]
+            targets = names[:1] if names else [alias.name for alias in node.names]
+            upward += [f"{path.relative_to(PACKAGE)} imports {t}" for t in targets
+                       if t in rank and t != unit and rank[t] > rank[unit]]
+    assert upward == []
+
+
 def test_not_found_is_a_lookup_error_and_not_a_key_error(store):
     assert issubclass(NotFound, LookupError) and not issubclass(NotFound, KeyError)
     for read in (store.contacts.get, store.contacts.keep_in_touch, store.exchanges.get, store.plans.get):

@@ -1,5 +1,5 @@
-"""The workbook in the in-browser course (workbook/browser_storage.py), driven on desktop Python
-with the browser's two file systems stood in by two folders: memory (Pyodide's, lost on reload)
+"""The workbook in the in-browser course (workbook/store/browser.py; its note: workbook/browser_note.py),
+driven on desktop Python with the browser's two file systems stood in by two folders: memory (Pyodide's, lost on reload)
 and the drive (the browser's storage, kept). A kernel's life is simulated by forgetting memory."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ import sqlite3
 
 import pytest
 
-from workbook import browser_storage
+import workbook.store.browser as storage
+from workbook import browser_note
 from workbook.domain.contacts import Contact
 from workbook.store import FILE_NAME, Store, StoreError, data_home
 
@@ -17,18 +18,19 @@ from workbook.store import FILE_NAME, Store, StoreError, data_home
 @pytest.fixture
 def browser(tmp_path, monkeypatch):
     monkeypatch.delenv("WORKBOOK_HOME", raising=False)
-    monkeypatch.setattr(browser_storage, "ACTIVE", True)
-    monkeypatch.setattr(browser_storage, "MEMORY_HOME", tmp_path / "memory")
-    monkeypatch.setattr(browser_storage, "DRIVE_FOLDER", tmp_path / "drive" / "my-workbook")
-    monkeypatch.setattr(browser_storage, "_synced_digest", None)
-    monkeypatch.setattr(browser_storage, "_listeners", [])
+    monkeypatch.setattr(storage, "ACTIVE", True)
+    monkeypatch.setattr(storage, "MEMORY_HOME", tmp_path / "memory")
+    monkeypatch.setattr(storage, "DRIVE_FOLDER", tmp_path / "drive" / "my-workbook")
+    monkeypatch.setattr(storage, "_synced_digest", None)
+    monkeypatch.setattr(storage, "on_save", [])
+    monkeypatch.setattr(storage, "on_load", [])
     return tmp_path
 
 
 def new_kernel(browser) -> Store:
     """A reload: memory is gone, the drive stays."""
     shutil.rmtree(browser / "memory", ignore_errors=True)
-    browser_storage._synced_digest = None
+    storage._synced_digest = None
     return Store()
 
 
@@ -83,7 +85,7 @@ def test_a_corrupted_saved_workbook_is_refused_with_a_way_out(browser):
     assert "my-workbook/workbook.sqlite3" in message and "Download" in message and "start_fresh()" in message
     assert saved(browser).read_bytes().endswith(b"garbage")  # nothing was changed
 
-    said = browser_storage.start_fresh(browser / "memory" / FILE_NAME)
+    said = storage.start_fresh(browser / "memory" / FILE_NAME)
     assert "unreadable-" in said
     kept = list(saved(browser).parent.glob("unreadable-*"))
     assert len(kept) == 1 and kept[0].read_bytes().endswith(b"garbage")
@@ -103,8 +105,8 @@ def test_the_backup_link_downloads_the_json_backup_of_everything(browser):
 
     store = Store()
     store.contacts.add(Contact("Ada"))
-    link = browser_storage.backup_link(store)
-    assert f'download="{browser_storage.BACKUP_NAME}"' in link
+    link = browser_note.backup_link(store)
+    assert f'download="{browser_note.BACKUP_NAME}"' in link
     backup = json.loads(base64.b64decode(link.split("base64,", 1)[1].split('"', 1)[0]))
     assert [row["name"] for row in backup["contacts"]] == ["Ada"]
 
@@ -116,7 +118,7 @@ def test_explicit_files_such_as_the_sample_network_are_never_mirrored(browser):
 
 def test_on_desktop_nothing_changes(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBOOK_HOME", str(tmp_path))
-    assert browser_storage.ACTIVE is False
+    assert storage.ACTIVE is False
     Store().contacts.add(Contact("Ada"))
     assert (tmp_path / FILE_NAME).exists()
 
@@ -128,11 +130,11 @@ def test_the_note_says_where_entries_are_kept_or_that_they_are_not(browser, monk
     async def answer() -> bool:
         return kept
 
-    monkeypatch.setattr(browser_storage, "storage_is_kept", answer)
+    monkeypatch.setattr(browser_note, "storage_is_kept", answer)
 
     async def open_a_chapter():
         store = Store()  # the first store of the kernel loads the workbook (and shows a note)
-        shown = browser_storage.note()
+        shown = browser_note.note()
         store.contacts.add(Contact("Ada"))  # a save: the backup link appears
         for _ in range(3):
             await asyncio.sleep(0)
@@ -140,7 +142,7 @@ def test_the_note_says_where_entries_are_kept_or_that_they_are_not(browser, monk
 
     shown = asyncio.run(open_a_chapter())
     if kept:
-        assert browser_storage.KEPT_NOTE in shown.value
+        assert browser_note.KEPT_NOTE in shown.value
     else:
-        assert browser_storage.NOT_KEPT_NOTE in shown.value and "lost when you close this tab" in shown.value
+        assert browser_note.NOT_KEPT_NOTE in shown.value and "lost when you close this tab" in shown.value
     assert "Download a backup of your workbook</a>" in shown.value

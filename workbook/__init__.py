@@ -15,6 +15,12 @@ import importlib
 # loads pandas only when it counts.
 from .progress import progress
 from .store import Store, data_home
+from .store import browser as _browser
+
+if _browser.ACTIVE:  # the in-browser course: say where entries are kept; show store errors plainly
+    from . import browser_note
+
+    browser_note.install()
 
 # public name -> module that defines it
 _LAZY = {

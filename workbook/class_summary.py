@@ -36,12 +36,12 @@ import json
 import os
 import random
 import secrets
-import tempfile
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import course
+from .files import atomic_write
 from .domain.contacts import CIRCLES
 from .domain.exchanges import DIRECTIONS, KINDS
 from .domain.follow_ups import FollowUp
@@ -220,23 +220,6 @@ def dumps(data: dict) -> str:
     return json.dumps(data, indent=2, sort_keys=False) + "\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`: all or nothing."""
-    path = Path(path)
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
 def export(store, target: str | os.PathLike, *, renew: bool = False) -> Path:
     """Write the store's summary to `target` (a file, or a folder to put a file in); return the path."""
     data = summarize(store, ident=summary_id(store, renew=renew))
@@ -245,7 +228,7 @@ def export(store, target: str | os.PathLike, *, renew: bool = False) -> Path:
         target = target / f"class-summary-{data['summary_id'][:8]}.json"
     if not target.parent.is_dir():
         raise SummaryError(f"{target.parent} is not a folder; create it first or choose another path.")
-    write_atomic(target, dumps(data))
+    atomic_write(target, dumps(data))
     return target
 
 
@@ -583,6 +566,6 @@ def write_examples(folder: str | os.PathLike, count: int = 12, *, seed: int = 20
     paths = []
     for number, data in enumerate(example_summaries(count, seed=seed), start=1):
         path = folder / f"learner-{number:02d}.json"
-        write_atomic(path, dumps(data))
+        atomic_write(path, dumps(data))
         paths.append(path)
     return paths

@@ -285,7 +285,7 @@ def build_site(out_dir: Path, contents_root: Path = BOOK) -> Path:
         for folder in CONTENT_FOLDERS:
             shutil.copytree(contents_root / folder, contents / folder,
                             ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
-        # The folder the learner's workbook is saved in (workbook/browser_storage.py), with a note.
+        # The folder the learner's workbook is saved in (workbook/store/browser.py), with a note.
         (contents / "my-workbook").mkdir()
         shutil.copy2(LITE_DIR / "my-workbook-README.md", contents / "my-workbook" / "README.md")
         command += ["--contents", str(contents)]

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from .. import agenda, class_summary
+from ..files import atomic_write
 from ..store import Store, StoreError, default_path
 from ..workshop import paper
 from ..workshop.printing import find_chromium, print_pdf
@@ -73,7 +74,7 @@ def run_agenda(args) -> int:
             target = Path(args.write)
             if not target.parent.is_dir():
                 return fail(f"{target.parent} is not a folder; run from the course folder or create it first.")
-            class_summary.write_atomic(target, text)
+            atomic_write(target, text)
             print(f"wrote {target}")
             return 0
         if args.format == "all":
@@ -172,8 +173,10 @@ def run_aggregate(args) -> int:
         return fail(f"{args.folder}: {error}", status=1)
     text = report.to_markdown()
     if args.out:
+        if not Path(args.out).parent.is_dir():  # a mistyped folder is refused, not created
+            return fail(f"{Path(args.out).parent} is not a folder; create it first or choose another path.")
         try:
-            class_summary.write_atomic(Path(args.out), text)
+            atomic_write(Path(args.out), text)
         except OSError as error:
             return fail(f"cannot write {args.out}: {error.strerror}.")
         print(f"wrote {args.out} from {report.learners} summaries")

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import agenda, class_summary
+from .. import agenda
+from ..files import atomic_write
 from ..workshop import links, paper, runsheet
 from .classes import fail
 
@@ -63,13 +64,13 @@ def run_runsheet(args) -> int:
             target = Path(args.write)
             if not target.parent.is_dir():
                 return fail(f"{target.parent} is not a folder; run from the course folder or create it first.")
-            class_summary.write_atomic(target, runsheet.page(args.start))
+            atomic_write(target, runsheet.page(args.start))
             print(f"wrote {target}")
             return 0
         keys = list(agenda.FORMATS) if args.agenda is None else [runsheet.agenda_key(args.agenda)]
         text = "\n".join(runsheet.to_markdown(runsheet.build(agenda.build(k, args.start))) for k in keys)
         if args.out:
-            class_summary.write_atomic(Path(args.out), text)
+            atomic_write(Path(args.out), text)
             print(f"wrote {args.out}")
         else:
             print(text, end="")
@@ -87,7 +88,7 @@ def write_guides(folder: Path) -> int:
         guide = folder / f"{course.chapter(number).name}.md"
         if not guide.is_file():
             return fail(f"{guide} is missing; give the folder of the chapter guides (book/instructors).")
-        class_summary.write_atomic(guide, runsheet.with_guide_section(guide.read_text(encoding="utf-8"), number))
+        atomic_write(guide, runsheet.with_guide_section(guide.read_text(encoding="utf-8"), number))
         print(f"updated {guide}")
     return 0
 
@@ -108,7 +109,7 @@ def run_slides(args) -> int:
         folder = Path(args.out)
         path = slides.write(deck, folder)
         sheet = folder / f"runsheet-{key}.md"
-        class_summary.write_atomic(sheet, runsheet.to_markdown(runsheet.build(deck.agenda)))
+        atomic_write(sheet, runsheet.to_markdown(runsheet.build(deck.agenda)))
     except (runsheet.RunSheetError, agenda.AgendaError, slides.SlidesError, ValueError) as error:
         return fail(str(error))
     except OSError as error:

@@ -9,9 +9,6 @@ import csv
 import dataclasses
 import datetime as dt
 import io
-import os
-import tempfile
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..domain.contacts import Contact
@@ -331,24 +328,3 @@ def circle_and_interests(labels: Iterable[str]) -> tuple[str, str]:
             interests.append(label)
     circle = circles.pop() if len(circles) == 1 else "both"
     return circle, ", ".join(interests)
-
-
-# --- writing --------------------------------------------------------------------------------------
-
-
-def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
-    """Write to a temporary file beside `path`, then rename it into place: readers see the old
-    file or the new one, never half of one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path

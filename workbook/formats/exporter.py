@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from . import csvfile, jsonfile, vcard
-from .common import atomic_write
+from ..files import atomic_write
 
 
 def export_json(store, path: str | os.PathLike, *, now: dt.datetime | None = None) -> str:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from ..course import CHAPTERS, QUIZZES
 from ..domain.plans import markdown_text
 from ..progress import chapter_table
-from ..store import Store, shared, write_text_atomic
+from ..files import atomic_write
+from ..store import Store, shared
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -206,5 +207,5 @@ def export_workbook(path: str | os.PathLike | None = None, store: Store | None =
         raise ValueError(f"{format!r} is not an export format; use one of {', '.join(FORMATS)}.")
     store = shared(store)
     target = Path(path) if path is not None else default_export_path(store, format)
-    write_text_atomic(target, render(store, format))
+    atomic_write(target, render(store, format))
     return ExportedPath(target)

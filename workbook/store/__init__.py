@@ -4,10 +4,9 @@ Nothing outside this package writes SQL; tests/test_layers.py holds it."""
 
 from .core import FILE_NAME, Store, data_home, default_path, shared, where_saved
 from .errors import NotFound, StoreError
-from .files import write_text_atomic
 from .migrations import MIGRATIONS, SCHEMA_VERSION, TABLES
 
 __all__ = [
     "FILE_NAME", "MIGRATIONS", "NotFound", "SCHEMA_VERSION", "Store", "StoreError", "TABLES",
-    "data_home", "default_path", "shared", "where_saved", "write_text_atomic",
+    "data_home", "default_path", "shared", "where_saved",
 ]

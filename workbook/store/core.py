@@ -17,12 +17,11 @@ import threading
 import time
 import weakref
 from pathlib import Path
-from typing import Callable, Iterator, TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import platformdirs
 
-from .. import browser_storage
-from . import migrations
+from . import browser, migrations
 from .backup import Backup
 from .contacts import Contacts
 from .counts import Counts
@@ -53,8 +52,8 @@ def data_home() -> Path:
     override = os.environ.get("WORKBOOK_HOME", "").strip()
     if override:
         return Path(override).expanduser()
-    if browser_storage.ACTIVE:  # the in-browser course: kept in memory, copied to the browser's storage
-        return browser_storage.MEMORY_HOME
+    if browser.ACTIVE:  # the in-browser course: kept in memory, copied to the browser's storage
+        return browser.MEMORY_HOME
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -116,9 +115,9 @@ class Store:
         self.reflections = Reflections(self)
         self.counts = Counts(self)
         self.backup = Backup(self)
-        self._mirrored = browser_storage.mirrors(self.path)
+        self._mirrored = browser.mirrors(self.path)
         if self._mirrored:
-            browser_storage.load(self.path)
+            browser.load(self.path)
         try:
             self._conn = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
@@ -200,7 +199,7 @@ class Store:
                 yield self._conn
                 return
             if self._mirrored:
-                browser_storage.before_write(self._conn, self.path)
+                browser.before_write(self._conn, self.path)
             self._conn.execute("BEGIN IMMEDIATE")
             changes = self._conn.total_changes
             try:
@@ -213,7 +212,7 @@ class Store:
                     self._conn.execute("ROLLBACK")
                 raise
             if self._mirrored:
-                browser_storage.after_commit(self)
+                browser.after_commit(self)
             wrote = self._conn.total_changes != changes
             if wrote:
                 self.revision += 1

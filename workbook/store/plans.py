@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.plans import Plan, conversation_card
 from .errors import NotFound
-from .files import write_text_atomic
+from ..files import atomic_write
 from .repository import Repository, date, insert_sql, iso, require_changed, require_contact, update_sql
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ class Plans(Repository):
         slug = re.sub(r"[^a-z0-9]+", "-", contact.name.casefold()).strip("-")[:40] or "contact"
         when = plan.planned_for.isoformat() if plan.planned_for else "undated"
         path = self._store.path.parent / "cards" / f"{when}-{slug}-plan{plan_id}.md"
-        write_text_atomic(path, conversation_card(plan, contact))
+        atomic_write(path, conversation_card(plan, contact))
         return path
 
 

@@ -24,6 +24,7 @@ import ipywidgets as widgets
 from .. import class_summary
 from ..domain.contacts import CIRCLES
 from ..domain.exchanges import DIRECTIONS, KINDS
+from ..files import atomic_write
 from ..store import Store, data_home, shared
 from .common import Status, Tool, esc
 
@@ -132,7 +133,7 @@ class HandIn(Tool):
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             target = self.folder / file_name(self.data)
-            class_summary.write_atomic(target, class_summary.dumps(self.data))
+            atomic_write(target, class_summary.dumps(self.data))
         except OSError as error:
             self.status.fail(f"Not written: {error.strerror} ({self.folder}). Ask your instructor, or use the terminal command.")
             return None
@@ -157,7 +158,7 @@ class HandIn(Tool):
             return None
         target = self.drop / file_name(self.data)
         try:
-            class_summary.write_atomic(target, class_summary.dumps(self.data))
+            atomic_write(target, class_summary.dumps(self.data))
             # Written privately (0600) like every temporary file; the instructor's account must be
             # able to read it. The folder itself should not be listable by learners (mode 1733).
             target.chmod(0o644)

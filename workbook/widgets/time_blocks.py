@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..domain.time_blocks import MAX_BLOCK_MINUTES, TimeBlock, WEEKDAYS, weekly_minutes
 from ..formats import ics
-from ..formats.common import atomic_write
+from ..files import atomic_write
 from ..markup import as_table, html_table
 from ..store import Store, shared
 from .common import ConfirmDelete, Form, LABEL_STYLE, Status, Tool, WIDE, esc

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .. import agenda as agenda_module
 from .. import course
+from ..files import atomic_write
 from . import paper, qr
 from .links import COURSE_TITLE, COURSE_URL
 
@@ -190,9 +191,5 @@ def write(folder: Path, made: Materials) -> list[Path]:
     out = []
     for name, text in (("join.html", made.join_html), ("pre-workshop-email.md", made.email_md),
                        ("feedback-form.md", made.feedback_md)):
-        target = folder / name
-        temporary = target.with_name(f".{name}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(target)
-        out.append(target)
+        out.append(atomic_write(folder / name, text))
     return out

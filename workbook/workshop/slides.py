@@ -22,6 +22,7 @@ import shutil
 from pathlib import Path
 
 from .. import agenda as agenda_module
+from ..files import atomic_write
 from . import lessons, paper, qr, runsheet
 from .links import COURSE_TITLE, COURSE_URL
 
@@ -272,9 +273,7 @@ def write(deck: Deck, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     copy_reveal(folder)
     target = folder / deck_name(deck.agenda.format.key)
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_text(deck.html, encoding="utf-8")
-    temporary.replace(target)
+    atomic_write(target, deck.html)
     return target
 
 

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from workbook.formats.common import atomic_write
+from workbook.files import atomic_write
 
 
 def test_a_new_file_is_written(tmp_path):
