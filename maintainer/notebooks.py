@@ -4,6 +4,7 @@ expect (saved widget state, a throwaway WORKBOOK_HOME so no real learner data is
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -174,7 +175,8 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 
 
 def execute(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 300) -> nbformat.NotebookNode:
-    """Run every cell in a fresh kernel with a throwaway workbook, keeping widget state for the book."""
+    """Run every cell in a fresh kernel with a throwaway workbook, keeping the widget state a page
+    needs to draw the tools (see `prune_widget_state`)."""
     notebook.metadata["kernelspec"] = dict(KERNELSPEC)
     with throwaway_home():
         client = NotebookClient(
@@ -189,35 +191,75 @@ def execute(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 300) -
             client.execute()
         except Exception as error:  # nbclient raises CellExecutionError and kernel errors
             raise NotebookError(f"{folder.name}: a cell failed while executing:\n{error}") from None
-    return notebook
+    return prune_widget_state(notebook)
 
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
-def prune_widget_state(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Keep only the saved widget models a page can show: those displayed in an output and the
-    models they refer to (children, layouts, styles). The kernel also held tools that were built
-    and never shown (inside lesson helpers and checks); saving them only makes pages heavy."""
-    saved = notebook.metadata.get("widgets", {}).get(WIDGET_STATE)
-    if not saved:
-        return notebook
-    models = saved["state"]
+# Each widget model's state as the book's widget scripts (the html-manager pinned in book/_config.yml)
+# create it before applying a saved state, keyed "module ModelName". tests/test_book.py checks it
+# against those scripts and writes a fresh copy to test-artifacts/ when they change.
+WIDGET_DEFAULTS = Path(__file__).with_name("widget_defaults.json")
+# A layout or style trait that is null or "" sets no CSS property: the same as a trait left out.
+CSS_MODELS = re.compile(r"(Layout|Style)Model$")
+REFERENCE = re.compile(r'IPY_MODEL_([0-9a-f]{32})|"model_id": "([0-9a-f]{32})"')
+
+
+@functools.cache
+def widget_defaults() -> dict[str, dict]:
+    return json.loads(WIDGET_DEFAULTS.read_text(encoding="utf-8"))
+
+
+def _shown_models(notebook: nbformat.NotebookNode, models: dict[str, dict]) -> dict[str, dict]:
+    """The models displayed in an output and those they refer to: children, layouts, styles, and
+    what an Output widget displays (by model_id, like a cell's output)."""
     wanted = [
         output["data"][WIDGET_VIEW]["model_id"]
         for cell in notebook.cells if cell.cell_type == "code"
         for output in cell.get("outputs", [])
         if WIDGET_VIEW in output.get("data", {})
     ]
-    kept: set[str] = set()
+    kept: dict[str, dict] = {}
     while wanted:
         model_id = wanted.pop()
         if model_id in kept or model_id not in models:
             continue
-        kept.add(model_id)
-        wanted += re.findall(r"IPY_MODEL_([0-9a-f]{32})", json.dumps(models[model_id]["state"]))
-    saved["state"] = {model_id: model for model_id, model in models.items() if model_id in kept}
+        kept[model_id] = models[model_id]
+        wanted += ["".join(ids) for ids in REFERENCE.findall(json.dumps(models[model_id]["state"]))]
+    return kept
+
+
+def _unlike_defaults(model: dict) -> dict:
+    """The traits of a saved model that the page's widget scripts would not set by themselves."""
+    defaults = widget_defaults().get(f"{model['model_module']} {model['model_name']}")
+    if defaults is None or defaults["_model_module_version"] != model["model_module_version"]:
+        return model["state"]
+    css = CSS_MODELS.search(model["model_name"])
+    return {
+        name: value for name, value in model["state"].items()
+        if not ((name in defaults and value == defaults[name]) or (css and value in (None, "")))
+    }
+
+
+def prune_widget_state(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Save only what a page needs to draw its widgets: the models it shows (`_shown_models`), each
+    with only the traits that differ from the defaults the widget scripts fill in, and no layout or
+    style model left with nothing to set (a widget without one draws the same). The kernel also held
+    tools that were built and never shown, and every model carries every trait, mostly at its
+    default: saved whole, they made chapter pages several times heavier."""
+    saved = notebook.metadata.get("widgets", {}).get(WIDGET_STATE)
+    if not saved:
+        return notebook
+    models = {
+        model_id: {**model, "state": _unlike_defaults(model)}
+        for model_id, model in _shown_models(notebook, saved["state"]).items()
+    }
+    blank = {f"IPY_MODEL_{model_id}" for model_id, model in models.items() if CSS_MODELS.search(model["model_name"]) and not model["state"]}
+    for model in models.values():
+        model["state"] = {name: value for name, value in model["state"].items() if not (name in ("layout", "style") and value in blank)}
+    saved["state"] = {model_id: model for model_id, model in models.items() if f"IPY_MODEL_{model_id}" not in blank}
     return notebook
 
 
@@ -226,8 +268,7 @@ def execute_file(path: Path) -> None:
     if path.resolve().parent == SOLUTIONS:
         fold_solutions(notebook)
     collapse_tool_cells(notebook)
-    notebook = prune_widget_state(execute(notebook, path.parent))
-    nbformat.write(notebook, path)
+    nbformat.write(execute(notebook, path.parent), path)
 
 
 def chapter_files(folder: Path, chapters: list[str] | None = None) -> list[Path]:

@@ -87,6 +87,21 @@ def test_chapter_pages_carry_saved_widget_state_and_launch_buttons(built):
     assert "Nadia Karim" in page and "Days since" in page
 
 
+# Each page a chapter has: lesson, exercises, solutions, this week's page and the class report.
+CHAPTER_PAGES = ("lessons/*.html", "exercises/*.html", "solutions/*.html", "instructors/class-report.html")
+PAGE_CEILING = 250_000  # bytes: about 60 KB of theme and text, the rest the tools' saved state and charts
+
+
+def test_chapter_pages_stay_light(built):
+    """Saved widget state once made chapter pages 0.3-1 MB; `maintainer execute` keeps only what the
+    page draws, and the charts are palette PNGs."""
+    _, html = built
+    sizes = {page.relative_to(html).as_posix(): page.stat().st_size for pattern in CHAPTER_PAGES for page in html.glob(pattern)}
+    assert len(sizes) >= 27
+    heavy = {name: size for name, size in sizes.items() if size > PAGE_CEILING}
+    assert not heavy, f"pages over {PAGE_CEILING} bytes: {heavy}"
+
+
 def test_chart_images_have_alt_text(built):
     _, html = built
     page = (html / "lessons" / "07-reciprocity.html").read_text()
@@ -94,6 +109,19 @@ def test_chart_images_have_alt_text(built):
 
 
 # --- in the browser ----------------------------------------------------------------------------
+
+
+# Every widget model's defaults as the pages' widget scripts set them (keyed "module ModelName"),
+# read from the bundle once it has loaded: what `maintainer.notebooks.prune_widget_state` leaves out.
+WIDGET_DEFAULTS_IN_PAGE = """() => new Promise(resolve => window.require(
+    ['@jupyter-widgets/base', '@jupyter-widgets/controls'], (...modules) => {
+        const defaults = {};
+        for (const [module, exports] of [['@jupyter-widgets/base', modules[0]], ['@jupyter-widgets/controls', modules[1]]])
+            for (const [name, model] of Object.entries(exports))
+                if (name.endsWith('Model') && model.prototype && model.prototype.defaults)
+                    defaults[`${module} ${name}`] = JSON.parse(JSON.stringify(model.prototype.defaults()));
+        resolve(defaults);
+    }))"""
 
 
 def pages_of(html: Path) -> list[str]:
@@ -221,6 +249,25 @@ def write_accessibility_report(seen: dict) -> None:
             rule["pages"][name] = len(violation["nodes"])
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "axe-report.json").write_text(json.dumps(by_rule, indent=2, sort_keys=True))
+
+
+def test_saved_widget_state_leaves_out_only_what_the_pages_scripts_set_themselves(built):
+    """`maintainer execute` drops each saved trait that equals the default in maintainer/widget_defaults.json;
+    those must be the defaults of the widget scripts the pages load, or a page would draw differently."""
+    from maintainer.notebooks import WIDGET_DEFAULTS, widget_defaults
+
+    require_chromium()
+    require_installed((NODE_MODULES / "@jupyter-widgets" / "html-manager").exists(), "tests/js is not installed: npm ci --prefix tests/js")
+    _, html = built
+    with served(html) as base, browser_page() as page:
+        serve_cdn_from_disk(page, base, [])
+        page.goto(f"{base}/lessons/07-reciprocity.html", wait_until="networkidle")
+        in_page = page.evaluate(WIDGET_DEFAULTS_IN_PAGE)
+    if in_page != widget_defaults():
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / WIDGET_DEFAULTS.name).write_text(json.dumps(in_page, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+        pytest.fail(f"the pages' widget scripts have other defaults: copy test-artifacts/{WIDGET_DEFAULTS.name} over "
+                    f"{WIDGET_DEFAULTS} and re-execute the notebooks")
 
 
 def test_the_browser_opens_every_page_of_the_book(visits):

@@ -86,13 +86,46 @@ def test_the_references_page_reads_in_jupyterlab_too():
 
 
 def test_saved_widget_state_holds_only_what_a_page_shows():
-    """`maintainer execute` keeps the models of displayed widgets and what they refer to; tools built
-    and never shown are not saved (they made chapter pages several times heavier)."""
+    """`maintainer execute` keeps the models of displayed widgets and what they refer to, without the
+    traits the page's widget scripts set by themselves; tools built and never shown are not saved
+    (they made chapter pages several times heavier)."""
     from maintainer.notebooks import WIDGET_STATE, WIDGET_VIEW, prune_widget_state
 
-    for path in sorted(ROOT.glob("book/lessons/*.ipynb")):
+    for path in [*NOTEBOOKS, ROOT / "book" / "instructors" / "class-report.ipynb"]:
         notebook = nbformat.read(path, as_version=4)
-        saved = set(notebook.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {}))
+        saved = notebook.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
         shown = {o["data"][WIDGET_VIEW]["model_id"] for c in notebook.cells for o in c.get("outputs", []) if WIDGET_VIEW in o.get("data", {})}
-        assert shown <= saved, f"{path.name}: a displayed widget has no saved state"
-        assert set(prune_widget_state(notebook).metadata["widgets"][WIDGET_STATE]["state"]) == saved, path.name
+        assert shown <= set(saved), f"{path.name}: a displayed widget has no saved state"
+        before = json.loads(json.dumps(saved))
+        assert prune_widget_state(notebook).metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {}) == before, path.name
+
+
+def test_pruning_keeps_what_shown_widgets_need_and_no_more():
+    import ipywidgets as widgets
+
+    from maintainer.notebooks import WIDGET_STATE, WIDGET_VIEW, prune_widget_state
+
+    def view(widget) -> dict:
+        return {WIDGET_VIEW: {"model_id": widget.model_id, "version_major": 2, "version_minor": 0}}
+
+    inside_output = widgets.Label("shown by an Output widget")
+    output = widgets.Output()
+    output.outputs = ({"output_type": "display_data", "data": view(inside_output), "metadata": {}},)
+    heading = widgets.HTML("<b>Plans</b>")
+    button = widgets.Button(description="Save", layout=widgets.Layout(width="10em"))
+    tool = widgets.VBox([heading, button, output])
+    never_shown = widgets.Text("built inside a helper, never displayed")
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output("display_data", data=view(tool))])])
+    notebook.metadata["widgets"] = {WIDGET_STATE: widgets.Widget.get_manager_state(drop_defaults=False)}
+
+    saved = prune_widget_state(notebook).metadata["widgets"][WIDGET_STATE]["state"]
+    assert set(saved) == {w.model_id for w in (tool, heading, button, button.layout, output, inside_output)}
+    assert never_shown.model_id not in saved
+    # Traits at the page's defaults are left out; a layout or style that sets nothing goes with its reference.
+    assert saved[heading.model_id]["state"] == {"value": "<b>Plans</b>"}
+    assert saved[button.layout.model_id]["state"] == {"width": "10em"}
+    # Python's default tooltip (None) is not the page's (""): kept, so the page draws what the kernel had.
+    assert saved[button.model_id]["state"] == {"description": "Save", "layout": f"IPY_MODEL_{button.layout.model_id}", "tooltip": None}
+    assert saved[tool.model_id]["state"] == {"children": [f"IPY_MODEL_{w.model_id}" for w in (heading, button, output)]}
+    for widget in (inside_output, output, heading, button, tool, never_shown):
+        widget.close()

