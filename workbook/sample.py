@@ -17,7 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .store import FILE_NAME, Store
+from .store import Store
 
 PERSONA = "Robin Okafor"
 TODAY = dt.date(2026, 6, 30)
@@ -46,12 +46,9 @@ def _files_folder() -> Path:
 
 
 def sample_store() -> Store:
-    """A fresh copy of the sample network, in memory: nothing to save, nothing to clean up. The
-    tools write any file beside a store's path, so a copy's path names a file in _files_folder(),
-    which stays unmade until a tool writes there."""
-    store = populate(Store(":memory:"))
-    store.path = _files_folder() / FILE_NAME
-    return store
+    """A fresh copy of the sample network, in memory: nothing to save, nothing to clean up. Files
+    a tool writes from it go to _files_folder(), which stays unmade until one does."""
+    return populate(Store(":memory:", files_folder=_files_folder()))
 
 
 @atexit.register

@@ -190,7 +190,7 @@ def render(store: Store, fmt: str = "html") -> str:
 
 
 def default_export_path(store: Store, fmt: str = "html") -> Path:
-    return store.path.parent / f"{DEFAULT_NAME}.{FORMATS[fmt]}"
+    return store.files_folder / f"{DEFAULT_NAME}.{FORMATS[fmt]}"
 
 
 class ExportedPath(type(Path())):

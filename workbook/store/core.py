@@ -85,11 +85,17 @@ def shared(store: "Store | None" = None) -> "Store":
 
 
 class Store:
-    """The learner's workbook. `Store()` opens (and if needed creates) the default file."""
+    """The learner's workbook. `Store()` opens (and if needed creates) the default file;
+    `Store(":memory:", files_folder=...)` a workbook held in memory.
 
-    def __init__(self, path: str | os.PathLike | None = None):
+    `files_folder` is where the tools write files for the learner (conversation cards, the
+    calendar, the readable copy): beside the data file unless told."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, files_folder: str | os.PathLike | None = None):
         self.path = Path(path) if path is not None else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.files_folder = Path(files_folder) if files_folder is not None else self.path.parent
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         self._conn = None
         # Widget callbacks may run on another thread than the notebook's cells: JupyterLab 4.6
         # sends widget messages over a kernel subshell, which ipykernel 7 serves on its own

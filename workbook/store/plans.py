@@ -74,7 +74,7 @@ class Plans(Repository):
         contact = self._store.contacts.get(plan.contact_id)
         slug = re.sub(r"[^a-z0-9]+", "-", contact.name.casefold()).strip("-")[:40] or "contact"
         when = plan.planned_for.isoformat() if plan.planned_for else "undated"
-        path = self._store.path.parent / "cards" / f"{when}-{slug}-plan{plan_id}.md"
+        path = self._store.files_folder / "cards" / f"{when}-{slug}-plan{plan_id}.md"
         atomic_write(path, conversation_card(plan, contact))
         return path
 

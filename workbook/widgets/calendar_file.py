@@ -16,7 +16,7 @@ from .common import Status, esc
 
 
 def calendar_path(store: Store) -> Path:
-    return store.path.parent / CALENDAR_FILE
+    return store.files_folder / CALENDAR_FILE
 
 
 class CalendarFile(widgets.VBox):

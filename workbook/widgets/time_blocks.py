@@ -122,7 +122,7 @@ class TimeBlocks(Tool):
         if not self.blocks:
             self.status.fail("Nothing to export yet: add a time block first.")
             return None
-        target = Path(path) if path is not None else self.store.path.parent / ICS_NAME
+        target = Path(path) if path is not None else self.store.files_folder / ICS_NAME
         data = self.ics()
         atomic_write(target, data)
         link = base64.b64encode(data).decode("ascii")
