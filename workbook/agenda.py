@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from . import course
 

@@ -17,8 +17,9 @@ async def storage_is_kept() -> bool:
     the site refuses it (JupyterLite then keeps the files in memory, for this tab only)."""
     import asyncio
 
-    import js  # Pyodide's bridge to the browser
     from pyodide.ffi import create_once_callable
+
+    import js  # Pyodide's bridge to the browser
 
     answer = asyncio.get_event_loop().create_future()
     try:
@@ -29,7 +30,7 @@ async def storage_is_kept() -> bool:
     request.onerror = create_once_callable(lambda event: answer.done() or answer.set_result(False))
     try:
         return await asyncio.wait_for(answer, timeout=10)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         return False
 
 

@@ -41,10 +41,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import course
-from .files import atomic_write
 from .domain.contacts import CIRCLES
 from .domain.exchanges import DIRECTIONS, KINDS
 from .domain.follow_ups import FollowUp
+from .files import atomic_write
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -3,7 +3,7 @@ until the learner's own entries are there. workbook.progress counts them."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..store import Store
 from . import Feedback, ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08

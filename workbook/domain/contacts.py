@@ -27,7 +27,7 @@ class Contact:
     notes: str = ""
     id: int | None = None
 
-    def validated(self) -> "Contact":
+    def validated(self) -> Contact:
         name = clean_text(self.name, "name", limit=MAX_NAME, required=True, multiline=False)
         if self.circle not in CIRCLES:
             raise ValidationError("circle", f"{self.circle!r} is not one of {', '.join(CIRCLES)}.")

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Callable, TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .validation import MAX_NOTE, ValidationError, clean_date, clean_text, split_list
 
@@ -29,7 +30,7 @@ class Exchange:
     note: str = ""
     id: int | None = None
 
-    def validated(self, today: dt.date) -> "Exchange":
+    def validated(self, today: dt.date) -> Exchange:
         if self.contact_id is None:
             raise ValidationError("contact", "choose a contact, or type a new name.")
         if self.direction not in DIRECTIONS:

@@ -25,7 +25,7 @@ class FollowUp:
     promise: str
     due: dt.date | None = None
 
-    def validated(self, today: dt.date) -> "FollowUp":
+    def validated(self, today: dt.date) -> FollowUp:
         if self.contact_id is None:
             raise ValidationError("contact", "choose one of your contacts (add new people in the contact book).")
         if self.owner not in OWNERS:

@@ -40,7 +40,7 @@ class Goal:
     goal: str
     contact_id: int | None = None
 
-    def validated(self) -> "Goal":
+    def validated(self) -> Goal:
         if self.horizon not in HORIZONS:
             raise ValidationError("horizon", f"{self.horizon!r} is not 30, 60 or 90 days.")
         text = clean_text(self.goal, "goal", limit=MAX_SHORT, required=True, multiline=False)

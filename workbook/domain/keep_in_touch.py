@@ -44,7 +44,7 @@ class KeepInTouch:
     cadence_days: int | None = None
     met_on: dt.date | None = None
 
-    def validated(self, today: dt.date) -> "KeepInTouch":
+    def validated(self, today: dt.date) -> KeepInTouch:
         if self.layer is not None and self.layer not in LAYERS:
             raise ValidationError("layer", f"{self.layer!r} is not a layer; pick one of {', '.join(map(str, LAYERS))}.")
         cadence = self.cadence_days

@@ -58,7 +58,7 @@ class Plan:
     message: str = ""  # a follow-up, thank-you or introduction drafted from the message bank
     id: int | None = None
 
-    def validated(self, today: dt.date) -> "Plan":
+    def validated(self, today: dt.date) -> Plan:
         if self.contact_id is None:
             raise ValidationError("who", "choose who the conversation is with, or type a new name.")
         if self.occasion not in OCCASIONS:

@@ -37,7 +37,7 @@ class TimeBlock:
     starts_on: dt.date
     id: int | None = None
 
-    def validated(self, today: dt.date) -> "TimeBlock":
+    def validated(self, today: dt.date) -> TimeBlock:
         label = clean_text(self.label, "label", limit=MAX_NAME, required=True, multiline=False)
         if isinstance(self.weekday, bool) or self.weekday not in range(7):
             raise ValidationError("weekday", f"{self.weekday!r} is not a weekday; pick Monday to Sunday.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 MAX_NAME = 200
 MAX_SHORT = 500  # one-line fields: goal, occasion details, company

@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import operator
 import re
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..domain.contacts import CIRCLES, Contact
 from ..domain.validation import MAX_NAME, MAX_NOTE, MAX_SHORT, ValidationError, clean_date, clean_text
@@ -98,7 +98,7 @@ class ContactRecord:
     notes: str = ""
     remarks: tuple[str, ...] = ()  # what was left out of this row, for the report
 
-    def validated(self) -> "ContactRecord":
+    def validated(self) -> ContactRecord:
         """The same checks a contact typed into a widget gets; raises ValidationError."""
         contact = Contact(
             self.name, self.circle, self.company, self.position, self.email, self.interests, self.how_met, self.notes

@@ -6,8 +6,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from . import csvfile, jsonfile, vcard
 from ..files import atomic_write
+from . import csvfile, jsonfile, vcard
 
 
 def export_json(store, path: str | os.PathLike, *, now: dt.datetime | None = None) -> str:

@@ -76,7 +76,7 @@ def calendar(follow_ups: list[FollowUp], blocks: list[TimeBlock] = (), *, now: d
     """The calendar; with events, follow-ups without a date are left out (see dated())."""
     if follow_ups_as not in FOLLOW_UP_FORMS:
         raise ValueError(f"follow_ups_as is {follow_ups_as!r}, not one of {FOLLOW_UP_FORMS}")
-    stamp = now or dt.datetime.now(dt.timezone.utc)
+    stamp = now or dt.datetime.now(dt.UTC)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

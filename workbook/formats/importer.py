@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from . import csvfile, google, jsonfile, linkedin, vcard
-from .common import ContactRecord, FormatError, IMPORTED_FIELDS, MAX_BYTES, Problem, decode, identity, shown
+from .common import IMPORTED_FIELDS, MAX_BYTES, ContactRecord, FormatError, Problem, decode, identity, shown
 from .detect import detect
 
 READERS = {

@@ -32,7 +32,7 @@ def is_json(text: str) -> bool:
 
 
 def write(tables: dict[str, list[dict]], schema_version: int, *, now: dt.datetime | None = None) -> bytes:
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     document = {
         "format": FORMAT,
         "version": VERSION,

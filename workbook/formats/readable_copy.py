@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..course import CHAPTERS, QUIZZES
 from ..domain.plans import markdown_text
-from ..progress import chapter_table
 from ..files import atomic_write
+from ..progress import chapter_table
 from ..store import Store, shared
 
 if TYPE_CHECKING:

@@ -38,7 +38,7 @@ import dataclasses
 import datetime as dt
 import re
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..domain.contacts import CIRCLES
 from ..domain.validation import ValidationError
@@ -515,7 +515,7 @@ def uid(contact: dict) -> str:
 
 def write(contacts: list[dict], *, now: dt.datetime | None = None) -> str:
     """vCard 3.0 text for contacts given as rows of the contacts table."""
-    revision = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    revision = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     return "".join(_card(contact, revision).serialize() for contact in contacts)
 
 

@@ -19,8 +19,9 @@ import hashlib
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..files import atomic_write
 from .errors import StoreError

@@ -4,7 +4,8 @@ interaction (the definition in domain.keep_in_touch, computed here for every too
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable, TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..domain.contacts import Contact
 from ..domain.keep_in_touch import KeepInTouch

@@ -16,8 +16,9 @@ import sqlite3
 import threading
 import time
 import weakref
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -66,11 +67,11 @@ def default_path() -> Path:
     return data_home() / FILE_NAME
 
 
-_SHARED: dict[Path, "Store"] = {}
+_SHARED: dict[Path, Store] = {}
 _SHARED_LOCK = threading.Lock()
 
 
-def shared(store: "Store | None" = None) -> "Store":
+def shared(store: Store | None = None) -> Store:
     """`store` itself, or the learner's own workbook as this kernel shares it between tools.
 
     Every tool opened without a store gets the same `Store` object for the same file, so a contact

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from ..domain.exchanges import BALANCE_COLUMNS, Exchange, LOOKBACK_DAYS, add_days_since
+from ..domain.exchanges import BALANCE_COLUMNS, LOOKBACK_DAYS, Exchange, add_days_since
 from .errors import NotFound
 from .repository import Repository, date, require_changed, require_contact
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.plans import Plan, conversation_card
-from .errors import NotFound
 from ..files import atomic_write
+from .errors import NotFound
 from .repository import Repository, date, insert_sql, iso, require_changed, require_contact, update_sql
 
 if TYPE_CHECKING:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .repository import Repository, require_contact
 

@@ -9,8 +9,8 @@ import contextlib
 import html
 import json
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import ipywidgets as widgets
 from IPython.display import display

@@ -12,10 +12,10 @@ import pandas as pd
 from ..domain.contacts import CIRCLES, Contact, join_introduction, split_introduction
 from ..domain.keep_in_touch import (
     DEFAULT_CADENCE,
-    KeepInTouch,
-    LAYERS,
     LAYER_NAMES,
+    LAYERS,
     NO_CONTACT,
+    KeepInTouch,
     due_list,
     effective_cadence,
     keep_in_touch,
@@ -23,7 +23,7 @@ from ..domain.keep_in_touch import (
 from ..domain.validation import ValidationError, name_key
 from ..markup import as_table, html_table
 from ..store import Store, shared
-from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading
+from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, esc, heading
 
 DUE_SHOWN = 15
 ALL_SHOWN = 50

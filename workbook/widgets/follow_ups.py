@@ -7,10 +7,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..domain.follow_ups import FollowUp, KEPT, LATE, OVERDUE, follow_up_status, kept_rate
+from ..domain.follow_ups import KEPT, LATE, OVERDUE, FollowUp, follow_up_status, kept_rate
 from ..markup import as_table
 from ..store import Store, shared
-from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading
+from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, esc, heading
 
 ROWS_SHOWN = 30
 HEADINGS = {

@@ -10,7 +10,7 @@ from ..domain.goals import Goal, Suggestion
 from ..markup import as_table, html_table
 from ..store import Store, shared
 from ..suggestions import goal_suggestions
-from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, heading
+from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, heading
 
 HORIZONS = (30, 60, 90)
 STAGES = {30: "Days 1-30: reconnect and tidy", 60: "Days 31-60: widen", 90: "Days 61-90: deepen and give"}

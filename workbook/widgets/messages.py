@@ -10,9 +10,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..domain.plans import PLAN_TEXT_FIELDS
-from ..messages import MissingSlots, SLOTS, TEMPLATES, fill, slots_from_plan
+from ..messages import SLOTS, TEMPLATES, MissingSlots, fill, slots_from_plan
 from ..store import Store, shared
-from .common import LABEL_STYLE, Status, WIDE, esc
+from .common import LABEL_STYLE, WIDE, Status, esc
 
 FIELD = "message"
 EXTRA_SLOTS = {  # slot: its label beside the box

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 from ..domain.plans import OCCASIONS, PLAN_TEXT_FIELDS, Plan, suggest_offers, suggest_openers, suggest_questions
 from ..domain.validation import sentence_case
 from ..store import Store, shared
-from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, card_html, download_link, esc, heading
+from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, card_html, download_link, esc, heading
 from .messages import MessageBank
 
 TEXTAREA_ROWS = {"openers": 3, "questions": 4, "offer": 3, "cultural_notes": 2, "talked_about": 3, "my_promises": 2, "their_promises": 2, "message": 8}
@@ -243,7 +243,7 @@ class ConversationPlanner(Tool):
         self.status.ok(f"Card written: {self.store.describe_file(path)}.")
         return path
 
-    def card(self) -> "CardText":
+    def card(self) -> CardText:
         """The open plan's conversation card as it is exported, shown as formatted text."""
         if self.plan_id is None:
             return CardText("No plan open: choose who the conversation is with first.")

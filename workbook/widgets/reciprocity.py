@@ -7,10 +7,10 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import charts
-from ..domain.exchanges import Exchange, KINDS, monthly_flow, nudges, top_rows
+from ..domain.exchanges import KINDS, Exchange, monthly_flow, nudges, top_rows
 from ..markup import as_table, html_table
 from ..store import Store, shared
-from .common import ConfirmDelete, ContactPicker, Form, LABEL_STYLE, Status, Tool, WIDE, esc, heading
+from .common import LABEL_STYLE, WIDE, ConfirmDelete, ContactPicker, Form, Status, Tool, esc, heading
 
 TABLE_ROWS = 15
 NUDGES_SHOWN = 5

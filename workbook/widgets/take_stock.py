@@ -13,10 +13,10 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..domain.contacts import CIRCLES
-from ..domain.keep_in_touch import LAYERS, LAYER_NAMES
+from ..domain.keep_in_touch import LAYER_NAMES, LAYERS
 from ..domain.take_stock import CATEGORIES, take_stock
 from ..store import Store, shared
-from .common import Form, LABEL_STYLE, Status, Tool, esc
+from .common import LABEL_STYLE, Form, Status, Tool, esc
 from .importer import ImportContacts
 
 ROWS_SHOWN = 30

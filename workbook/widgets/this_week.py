@@ -10,14 +10,14 @@ import datetime as dt
 
 import ipywidgets as widgets
 
-from ..domain.exchanges import Exchange, KINDS, nudges
+from ..domain.exchanges import KINDS, Exchange, nudges
 from ..domain.follow_ups import OVERDUE
 from ..domain.keep_in_touch import keep_in_touch
-from ..domain.time_blocks import TimeBlock, WEEKDAYS
+from ..domain.time_blocks import WEEKDAYS, TimeBlock
 from ..domain.weekly import CALENDAR_REVIEW_KEY, REVIEW_KEY, REVIEW_LABEL, REVIEW_MINUTES, Week, day_text, describe, this_week
 from ..store import Store, shared
 from .calendar_file import CalendarFile
-from .common import LABEL_STYLE, Status, Tool, WIDE, esc, heading
+from .common import LABEL_STYLE, WIDE, Status, Tool, esc, heading
 
 ROW = widgets.Layout(width="36em")
 

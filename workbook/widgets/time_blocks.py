@@ -10,12 +10,12 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
-from ..domain.time_blocks import MAX_BLOCK_MINUTES, TimeBlock, WEEKDAYS, weekly_minutes
-from ..formats import ics
+from ..domain.time_blocks import MAX_BLOCK_MINUTES, WEEKDAYS, TimeBlock, weekly_minutes
 from ..files import atomic_write
+from ..formats import ics
 from ..markup import as_table, html_table
 from ..store import Store, shared
-from .common import ConfirmDelete, Form, LABEL_STYLE, Status, Tool, WIDE, esc
+from .common import LABEL_STYLE, WIDE, ConfirmDelete, Form, Status, Tool, esc
 
 ICS_NAME = "networking-time.ics"
 HEADINGS = {"label": "What", "day": "Every", "start_time": "From", "end_time": "To", "minutes": "Minutes", "starts_on": "Starting"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..store import Store, shared
-from .common import LABEL_STYLE, Status, Tool, WIDE, esc
+from .common import LABEL_STYLE, WIDE, Status, Tool, esc
 
 SHOWN = 45
 

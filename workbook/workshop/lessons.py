@@ -25,7 +25,7 @@ def notebook_path(number: str) -> Path:
     return NOTEBOOKS / f"{course.chapter(number).name}.ipynb"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _markdown_lines(path: Path) -> tuple[str, ...]:
     notebook = nbformat.read(path, as_version=4)
     lines: list[str] = []
