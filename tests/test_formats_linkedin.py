@@ -68,7 +68,7 @@ def test_importing_the_same_file_again_updates_instead_of_duplicating(store):
 def test_reimport_keeps_the_learners_circle_and_notes(store):
     apply_import(plan_import(CONNECTIONS, None, store), store)
     wei = by_name(store)["Wei Chen"]
-    store.contacts.write_imported([], [{"id": wei["id"], "circle": "both", "notes": "my own words"}])
+    store.contacts.write_imported([{"id": wei["id"], "circle": "both", "notes": "my own words"}])
     changed = CONNECTIONS.read_bytes().replace(b"Lumen Labs", b"Lumen Labs GmbH")
     apply_import(plan_import(changed, "Connections.csv", store), store)
     wei = by_name(store)["Wei Chen"]
@@ -132,8 +132,8 @@ def test_a_failed_write_rolls_back_every_row(store, monkeypatch):
     report = plan_import(CONNECTIONS, None, store)
     original = store.contacts.write_imported
 
-    def write_then_fail(inserts, updates):
-        original(inserts, updates)
+    def write_then_fail(updates, **inserts):
+        original(updates, **inserts)
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(store.contacts, "write_imported", write_then_fail)

@@ -63,7 +63,7 @@ def fill(store: Store, specs: list[dict]) -> None:
                  "met_on": spec["met_on"].isoformat() if spec["met_on"] else None}
         if spec["keyed"]:
             extra["source_key"] = f"linkedin:linkedin.com/in/person{number}"
-        store.contacts.write_imported([], [{"id": contact_id, **extra}])
+        store.contacts.write_imported([{"id": contact_id, **extra}])
 
 
 def cards(store: Store) -> dict[str, dict]:

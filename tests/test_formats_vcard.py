@@ -70,8 +70,8 @@ def test_reimport_matches_on_uid_or_email(store):
 
 def test_export_is_vcard_3_with_every_card_field(store):
     populate(store)
-    store.contacts.write_imported([], [{"id": 1, "url": "https://ada.example.org", "phone": "+44 1632 960000",
-                                        "met_on": "1990-05-01", "source_key": "google:mailto:ada@example.org"}])
+    store.contacts.write_imported([{"id": 1, "url": "https://ada.example.org", "phone": "+44 1632 960000",
+                                    "met_on": "1990-05-01", "source_key": "google:mailto:ada@example.org"}])
     path = store.path.parent / "out.vcf"
     message = export_vcard(store, path)
     assert message == f"Wrote 40 contacts as vCard 3.0 to {path}"

@@ -22,6 +22,9 @@ HEADER_SCAN = 30  # how many records may come before the header row (LinkedIn pu
 # The contact columns an import fills in. `circle` is set only on new contacts: the learner may
 # have moved someone to another circle since, and a re-import should not undo that.
 IMPORTED_FIELDS = ("name", "company", "position", "email", "url", "phone", "interests", "how_met", "met_on", "notes")
+# The columns an import writes for a new contact, in the order ContactRecord.row() gives them.
+INSERT_COLUMNS = ("source_key", "circle", *IMPORTED_FIELDS)
+_INSERT_VALUES = operator.attrgetter(*INSERT_COLUMNS)  # one C-level call per row: an import makes 30,000
 
 # File signatures of binary formats people save with a .csv name by mistake, and what to do.
 BINARY_SIGNATURES = {
@@ -120,8 +123,9 @@ class ContactRecord:
             remarks=self.remarks,
         )
 
-    def columns(self) -> dict:
-        return {"source_key": self.source_key, "circle": self.circle, **{f: getattr(self, f) for f in IMPORTED_FIELDS}}
+    def row(self) -> tuple:
+        """The values of INSERT_COLUMNS."""
+        return _INSERT_VALUES(self)
 
 
 # The limits ContactRecord.validated holds each text field to. A value with none of these

@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from . import csvfile, google, jsonfile, linkedin, vcard
-from .common import IMPORTED_FIELDS, MAX_BYTES, ContactRecord, FormatError, Problem, decode, identity, shown
+from .common import IMPORTED_FIELDS, INSERT_COLUMNS, MAX_BYTES, ContactRecord, FormatError, Problem, decode, identity, shown
 from .detect import detect
 
 READERS = {
@@ -102,7 +102,9 @@ def apply_import(report: ImportReport, store) -> ImportReport:
         return report
     with store.transaction():
         matched = match(report.records, store.contacts.for_import())
-        store.contacts.write_imported([record.columns() for record in matched.inserts], matched.updates)
+        store.contacts.write_imported(
+            matched.updates, columns=INSERT_COLUMNS, inserts=[record.row() for record in matched.inserts]
+        )
     return dataclasses.replace(
         report, new=len(matched.inserts), updated=len(matched.updates), unchanged=matched.unchanged
     )

@@ -4,7 +4,7 @@ interaction (the definition in domain.keep_in_touch, computed here for every too
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..domain.contacts import Contact
@@ -106,13 +106,13 @@ class Contacts(Repository):
         """What an import matches against: keys, names and the columns an import may change."""
         return [dict(row) for row in self._store._rows(f"SELECT {', '.join(IMPORT_COLUMNS)} FROM contacts")]
 
-    def write_imported(self, inserts: list[dict], updates: list[dict]) -> None:
+    def write_imported(self, updates: list[dict], *, columns: Sequence[str] = (), inserts: Iterable[Sequence] = ()) -> None:
         """Add and change imported contacts in one transaction. Rows are already validated by
-        formats; each update is {"id": ..., column: value, ...} holding only what changed."""
+        formats: each of `inserts` holds the values of `columns` for a new contact; each update is
+        {"id": ..., column: value, ...} holding only what changed."""
         with self._store.transaction() as db:
-            if inserts:
-                columns = known_columns(db, "contacts", inserts[0])
-                db.executemany(insert_sql("contacts", columns), [[row[c] for c in columns] for row in inserts])
+            if columns:
+                db.executemany(insert_sql("contacts", known_columns(db, "contacts", columns)), inserts)
             for change in updates:
                 columns = known_columns(db, "contacts", [c for c in change if c != "id"])
                 db.execute(update_sql("contacts", columns), [change[c] for c in columns] + [change["id"]])
