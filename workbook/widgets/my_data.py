@@ -36,13 +36,17 @@ class MyData(Tool):
         self.status.ok("Erased every entry. The tools on this page now start empty.")
 
     def refresh(self) -> None:
+        # The website shows this tool as saved when the book was made: there, the file and the
+        # downloads would be the book build's own throwaway workbook, so they are live-only.
         self.where.value = (
-            f"<p>Everything you type into the tools is kept in one file: <code>{esc(self.store.path)}</code>. "
+            "<p>Everything you type into the tools is kept in one file"
+            f"<span class='workbook-live-only'>: <code>{esc(self.store.path)}</code></span>"
+            "<span class='workbook-picture-note'> on your own computer (in JupyterLab this line names it)</span>. "
             "Nothing is sent anywhere.</p>"
         )
         stamp = dt.date.today().isoformat()
         self.links.value = (
-            "<p>"
+            "<p class='workbook-live-only'>"
             + download_link(self.backup(), f"workbook-backup-{stamp}.json", "application/json", "Download a backup (JSON)")
             + " — keep it safe; the import tool or <code>python -m workbook import</code> brings it back.<br>"
             + download_link(readable_copy.render(self.store, "html"), f"my-workbook-{stamp}.html", "text/html", "Download a readable copy (HTML)")
