@@ -77,6 +77,8 @@ def test_site_holds_the_checked_pyodide_and_every_course_notebook(site):
     for folder in lite_site.CONTENT_FOLDERS:
         assert sorted(p.name for p in (site / "files" / folder).glob("*.ipynb")) == sorted(
             p.name for p in (ROOT / "book" / folder).glob("*.ipynb"))
+    for page in lite_site.CONTENT_PAGES:  # the lessons link to it
+        assert (site / "files" / page).read_bytes() == (ROOT / "book" / page).read_bytes()
     config = json.loads((site / "jupyter-lite.json").read_text())["jupyter-config-data"]
     kernel = config["litePluginSettings"][lite_site.KERNEL_SETTINGS]
     assert kernel["disablePyPIFallback"] is True and kernel["pyodideUrl"] == "./static/pyodide/pyodide.js"

@@ -44,6 +44,7 @@ BOOK = ROOT / "book"
 LITE_DIR = BOOK / "lite"
 PINS = LITE_DIR / "pins.toml"
 CONTENT_FOLDERS = ("lessons", "exercises", "solutions")
+CONTENT_PAGES = ("references.md",)  # the one page outside those folders the notebooks link to
 SITE_FOLDER = "lite"  # inside _build/html
 KERNEL_SETTINGS = "@jupyterlite/pyodide-kernel-extension:kernel"
 WORKBOOK_PACKAGE = "networking-workbook"
@@ -285,6 +286,8 @@ def build_site(out_dir: Path, contents_root: Path = BOOK) -> Path:
         for folder in CONTENT_FOLDERS:
             shutil.copytree(contents_root / folder, contents / folder,
                             ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        for page in CONTENT_PAGES:
+            shutil.copy2(contents_root / page, contents / page)
         # The folder the learner's workbook is saved in (workbook/store/browser.py), with a note.
         (contents / "my-workbook").mkdir()
         shutil.copy2(LITE_DIR / "my-workbook-README.md", contents / "my-workbook" / "README.md")
