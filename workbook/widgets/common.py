@@ -44,10 +44,11 @@ _PAGE_SCRIPT = """(function () {
       target.setAttribute("data-lm-suppress-shortcuts", "true");
     }
   }, true);
-  // Run All ends by scrolling to the last cell (the References). Watch the notebook on screen:
-  // while it is idle, remember where the learner is and which cell is active; when a run moves
-  // the active cell to the last one (what Run All does; a widget's message never moves it), go
-  // back there. Menu clicks cannot be caught reliably: Lumino acts on mouseup.
+  // Run All moves the active cell to the last one (the References) and scrolls there; a widget's
+  // message never moves it. Watch the notebook on screen: remember where the learner is; when the
+  // active cell jumps to the last one, keep the place from before the jump, and go back to it once
+  // the run is over. (A click on the last cell moves the active cell but not the view, so going
+  // back changes nothing then.) Menu clicks cannot be caught reliably: Lumino acts on mouseup.
   function onScreen() {
     return Array.prototype.find.call(document.querySelectorAll(".jp-NotebookPanel"), function (panel) {
       var box = panel.getBoundingClientRect();
@@ -58,28 +59,35 @@ _PAGE_SCRIPT = """(function () {
     var cells = panel.querySelectorAll(".jp-Notebook .jp-Cell");
     return cells.length > 0 && cells[cells.length - 1].classList.contains("jp-mod-active");
   }
+  var installedBy = onScreen();  // a tool cell of this notebook ran this script: mid-run, begun at the top
   setInterval(function () {
     var panel = onScreen();
     var scroller = panel && panel.querySelector(".jp-WindowedPanel-outer");
     var indicator = panel && panel.querySelector(".jp-Notebook-ExecutionIndicator");
     if (!scroller || !indicator) return;
-    if (indicator.getAttribute("data-status") === "busy") {
-      if (scroller.__workbookPlace === undefined) {  // installed during a run: it began at the top
-        scroller.__workbookPlace = 0;
-        scroller.__workbookWasLast = false;
-      }
-      scroller.__workbookRunning = true;
-      return;
+    var busy = indicator.getAttribute("data-status") === "busy", last = activeIsLast(panel);
+    if (scroller.__workbookPlace === undefined) {
+      var midRun = panel === installedBy;
+      scroller.__workbookPlace = midRun ? 0 : scroller.scrollTop;
+      scroller.__workbookWasLast = midRun ? false : last;
+      scroller.__workbookSawBusy = midRun;
     }
-    if (scroller.__workbookRunning) {
-      scroller.__workbookRunning = false;
-      if (!scroller.__workbookWasLast && activeIsLast(panel)) {
-        var place = scroller.__workbookPlace;
+    if (last && !scroller.__workbookWasLast) {
+      scroller.__workbookReturnTo = scroller.__workbookPlace;
+      scroller.__workbookSawBusy = scroller.__workbookSawBusy || busy;
+    } else if (scroller.__workbookReturnTo !== undefined) {
+      if (busy) {
+        scroller.__workbookSawBusy = true;
+      } else if (scroller.__workbookSawBusy) {
+        var place = scroller.__workbookReturnTo;
+        scroller.__workbookReturnTo = undefined;
+        scroller.__workbookSawBusy = false;
         setTimeout(function () { scroller.scrollTop = place; }, 500);
       }
+    } else {
+      scroller.__workbookPlace = scroller.scrollTop;
     }
-    scroller.__workbookPlace = scroller.scrollTop;
-    scroller.__workbookWasLast = activeIsLast(panel);
+    scroller.__workbookWasLast = last;
   }, 300);
 })();"""
 
