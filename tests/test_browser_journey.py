@@ -269,7 +269,8 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
             goal = planner.locator("input[type=text]:not([list])").first  # "My goal", the first text box
             goal.fill(GOAL)
             goal.press("Enter")
-            wait_until(lambda: plan_goals(db_path) == [GOAL], "the plan's goal was not saved", page)
+            wait_until(lambda: plan_goals(db_path) == [GOAL],
+                       lambda: f"the plan's goal was not saved; the planner says {planner.locator('[role=status], [role=alert]').all_inner_texts()}", page)
             assert len(people_named(db_path, PERSON)) == 1, contacts(db_path)
 
             # The contact book is in chapter 01: another notebook, another kernel.
@@ -505,10 +506,11 @@ def plan_goals(db_path: Path) -> list[str]:
         return [row[0] for row in db.execute("SELECT goal FROM plans ORDER BY id")]
 
 
-def wait_until(condition, message: str, page, seconds: float = 30) -> None:
-    """Poll the workbook file while the browser waits (the kernel writes it a moment after a click)."""
+def wait_until(condition, message, page, seconds: float = 30) -> None:
+    """Poll the workbook file while the browser waits (the kernel writes it a moment after a click).
+    `message` may be a function, to say what the page shows at the moment it failed."""
     for _ in range(int(seconds * 4)):
         if condition():
             return
         page.wait_for_timeout(250)
-    assert condition(), message
+    assert condition(), message() if callable(message) else message
