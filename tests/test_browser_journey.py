@@ -270,7 +270,9 @@ def test_a_learners_session_in_jupyterlab(tmp_path):
             goal.fill(GOAL)
             goal.press("Enter")
             wait_until(lambda: plan_goals(db_path) == [GOAL],
-                       lambda: f"the plan's goal was not saved; the planner says {planner.locator('[role=status], [role=alert]').all_inner_texts()}", page)
+                       lambda: f"the plan's goal was not saved; the planner says "
+                               f"{planner.locator('[role=status], [role=alert]').all_inner_texts()}; the plans' goals: {plan_goals(db_path)}",
+                       page)
             assert len(people_named(db_path, PERSON)) == 1, contacts(db_path)
 
             # The contact book is in chapter 01: another notebook, another kernel.
