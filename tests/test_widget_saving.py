@@ -126,3 +126,23 @@ def test_only_the_helper_catches_not_found_or_turns_a_refusal_into_a_message():
             if caught & BROAD or ("ValidationError" in caught and not reraises):
                 found.append(f"{path.name}:{node.lineno} except {', '.join(sorted(caught))}")
     assert found == []
+
+
+def test_a_learners_edit_on_another_thread_saves_while_the_tool_fills_its_own_fields(store):
+    """Widget messages may arrive on a kernel subshell's thread while the tool reloads on another:
+    the tool's own changes save nothing, the learner's edit from the other thread still saves."""
+    import threading
+
+    from workbook.widgets import ConversationPlanner
+
+    store.contacts.add(Contact("Ada Lovelace"))
+    planner = ConversationPlanner(store)
+    plan_id = planner.fill("Ada Lovelace", goal="Ask about the engine")
+    with planner.loading():
+        planner.text["goal"].value = "set by the tool itself"
+    assert store.plans.get(plan_id).goal == "Ask about the engine"  # the tool's own change saves nothing
+    with planner.loading():  # while this thread reloads, the learner edits on another
+        edit = threading.Thread(target=setattr, args=(planner.text["offer"], "value", "An intro to Babbage"))
+        edit.start()
+        edit.join()
+    assert store.plans.get(plan_id).offer == "An intro to Babbage"

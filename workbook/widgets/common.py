@@ -5,10 +5,12 @@ supplies is shown as text, never as HTML."""
 from __future__ import annotations
 
 import base64
+import collections
 import contextlib
 import html
 import json
 import re
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -383,6 +385,11 @@ def heading(text: str, level: int = 3) -> widgets.HTML:
 # one showed it. Caught here and nowhere else in the widgets.
 NOT_FOUND = (NotFound,)
 
+# Per thread: how deep each tool (by id) is in filling its own fields. Widget messages may arrive on
+# another thread than the one loading (a kernel subshell), and a learner's edit that lands while a
+# tool reloads on another thread is still the learner's.
+_loading_here = threading.local()
+
 
 class Attempt:
     """How a `Tool.saving` block ended: `saved` is False once the learner has been told why not."""
@@ -434,6 +441,22 @@ class Tool(widgets.VBox):
         except NOT_FOUND as error:
             attempt.saved = False
             status.fail(f"{failed}: {error.args[0]}")  # the store's words: what is gone, deleted elsewhere
+
+    @contextlib.contextmanager
+    def loading(self) -> Iterator[None]:
+        """A block in which the tool fills its own fields (opening an entry, clearing the form,
+        reloading a list): the changes it makes there are not edits, so they save nothing."""
+        depth = vars(_loading_here).setdefault("tools", collections.Counter())
+        depth[id(self)] += 1
+        try:
+            yield
+        finally:
+            depth[id(self)] -= 1
+
+    @property
+    def is_loading(self) -> bool:
+        """Whether this thread is inside the tool's `loading()` block."""
+        return vars(_loading_here).get("tools", {}).get(id(self), 0) > 0
 
     @contextlib.contextmanager
     def quietly(self) -> Iterator[None]:

@@ -52,7 +52,6 @@ class ContactBook(Tool):
     def __init__(self, store: Store | None = None):
         self.store = shared(store)
         self.editing_id: int | None = None
-        self._loading = False
 
         # --- who is due
         self.due_view = widgets.VBox()
@@ -209,8 +208,7 @@ class ContactBook(Tool):
         introducer, how_met = split_introduction(contact.how_met)
         if introducer and introducer not in self.introduced_by.options:
             introducer, how_met = "", contact.how_met  # not one of the contacts: keep the text as typed
-        self._loading = True
-        try:
+        with self.loading():
             self.editing_id = contact_id
             self.name.value = contact.name
             self.circle.value = contact.circle
@@ -225,8 +223,6 @@ class ContactBook(Tool):
             self.layer.value = keep.layer or NOT_PLACED
             self.cadence.value = keep.effective_cadence
             self.find.value = self.find.label_for(contact_id)
-        finally:
-            self._loading = False
         self.form.clear()
         self.save_button.description = "Save changes"
         self.delete.layout.display = None
@@ -234,8 +230,7 @@ class ContactBook(Tool):
 
     def new(self) -> None:
         """An empty form for a new contact."""
-        self._loading = True
-        try:
+        with self.loading():
             self.editing_id = None
             for box in (self.name, self.company, self.position, self.email, self.interests, self.how_met, self.notes, self.introduced_by, self.find):
                 box.value = ""
@@ -243,8 +238,6 @@ class ContactBook(Tool):
             self.met_on.value = None
             self.layer.value = NOT_PLACED
             self.cadence.value = effective_cadence(None, None)
-        finally:
-            self._loading = False
         self.form.clear()
         self.save_button.description = "Add contact"
         self.delete.layout.display = "none"
@@ -356,20 +349,17 @@ class ContactBook(Tool):
 
     def _on_layer(self, change) -> None:
         # A cadence still at the old layer's default follows the new layer; one you chose stays.
-        if not self._loading and self.cadence.value == effective_cadence(change["old"] or None, None):
+        if not self.is_loading and self.cadence.value == effective_cadence(change["old"] or None, None):
             self.cadence.value = effective_cadence(change["new"] or None, None)
 
     def _on_find(self, change) -> None:
-        if self._loading:
+        if self.is_loading:
             return
         contact_id = self.find.selected_id()
         if contact_id is not None and contact_id != self.editing_id:
             self.load(contact_id)
 
     def _reload_pickers(self) -> None:
-        self._loading = True
-        try:
+        with self.loading():
             self.find.reload()
             self.introduced_by.reload()
-        finally:
-            self._loading = False

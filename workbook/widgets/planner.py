@@ -24,7 +24,6 @@ class ConversationPlanner(Tool):
     def __init__(self, store: Store | None = None):
         self.store = shared(store)
         self.plan_id: int | None = None
-        self._loading = False
 
         self.plans = widgets.Dropdown(description="Your plans", style=LABEL_STYLE, layout=WIDE)
         self.new_button = widgets.Button(description="New plan", icon="file")
@@ -144,8 +143,7 @@ class ConversationPlanner(Tool):
         unknown = set(fields) - {"occasion", "when", "follow_up_on", *self.text}
         if unknown:
             raise TypeError(f"the planner has no field {', '.join(sorted(unknown))}")
-        self._loading = True
-        try:
+        with self.loading():
             if who is not None:
                 self.who.value = who
             if "occasion" in fields:
@@ -158,8 +156,6 @@ class ConversationPlanner(Tool):
                 self.text[field].value = value
             for field in suggest:
                 self.suggest(field)
-        finally:
-            self._loading = False
         plan_id = self.save()
         if plan_id is None and new_contact and self.who.asking:
             self.who.confirm_new()  # the learner's yes: saves again, now with the new contact
@@ -187,8 +183,7 @@ class ConversationPlanner(Tool):
 
     def load(self, plan_id: int) -> None:
         plan = self.store.plans.get(plan_id)
-        self._loading = True
-        try:
+        with self.loading():
             self.plan_id = plan_id
             self.who.value = self.who.label_for(plan.contact_id)
             self.occasion.value = plan.occasion
@@ -197,15 +192,12 @@ class ConversationPlanner(Tool):
             for field, box in self.text.items():
                 box.value = getattr(plan, field)
             self.plans.value = plan_id
-        finally:
-            self._loading = False
         self.form.clear()
         self.card_view.value = ""
         self.status.ok("Opened. Changes save as you go.")
 
     def new(self) -> None:
-        self._loading = True
-        try:
+        with self.loading():
             self.plan_id = None
             self.plans.value = None
             self.who.value = ""
@@ -214,8 +206,6 @@ class ConversationPlanner(Tool):
             self.follow_up_on.value = None
             for box in self.text.values():
                 box.value = ""
-        finally:
-            self._loading = False
         self.form.clear()
         self.card_view.value = ""
         self._show_idle()
@@ -256,23 +246,20 @@ class ConversationPlanner(Tool):
     # --- helpers --------------------------------------------------------------------------
 
     def _on_edit(self, _change) -> None:
-        if not self._loading:
+        if not self.is_loading:
             self.save()
 
     def _on_pick(self, change) -> None:
-        if not self._loading and change["new"] is not None and change["new"] != self.plan_id:
+        if not self.is_loading and change["new"] is not None and change["new"] != self.plan_id:
             self.load(change["new"])
 
     def _reload_plans(self) -> None:
         rows = self.store.plans.all()
-        self._loading, was = True, self._loading
-        try:
+        with self.loading():
             self.plans.options = [
                 (f"{r.planned_for or 'undated'} · {r.name} · {r.occasion}", int(r.id)) for r in rows.itertuples(index=False)
             ]
             self.plans.value = self.plan_id if self.plan_id in set(rows["id"]) else None
-        finally:
-            self._loading = was
 
     def _contact_interests(self) -> tuple[int, str]:
         contact_id = self.who.selected_id()

@@ -26,22 +26,21 @@ class PresenceAudit(Tool):
         self.checks: dict[tuple[str, str], widgets.Checkbox] = {}
         self.not_used: dict[str, widgets.Checkbox] = {}
         pages = []
-        self._loading = True
-        for network, items in PRESENCE_CHECKLIST.items():
-            skip = widgets.Checkbox(value=(network, NOT_USED) in saved, description=f"I do not use {network}", indent=False)
-            skip.observe(lambda change, n=network: self._on_tick(n, NOT_USED, change["new"]), "value")
-            self.not_used[network] = skip
-            boxes = []
-            for item in items:
-                box = widgets.Checkbox(
-                    value=(network, item.key) in saved, description=item.label, indent=False,
-                    layout=widgets.Layout(width="42em"),
-                )
-                box.observe(lambda change, n=network, k=item.key: self._on_tick(n, k, change["new"]), "value")
-                self.checks[(network, item.key)] = box
-                boxes.append(box)
-            pages.append(widgets.VBox([skip, *boxes]))
-        self._loading = False
+        with self.loading():
+            for network, items in PRESENCE_CHECKLIST.items():
+                skip = widgets.Checkbox(value=(network, NOT_USED) in saved, description=f"I do not use {network}", indent=False)
+                skip.observe(lambda change, n=network: self._on_tick(n, NOT_USED, change["new"]), "value")
+                self.not_used[network] = skip
+                boxes = []
+                for item in items:
+                    box = widgets.Checkbox(
+                        value=(network, item.key) in saved, description=item.label, indent=False,
+                        layout=widgets.Layout(width="42em"),
+                    )
+                    box.observe(lambda change, n=network, k=item.key: self._on_tick(n, k, change["new"]), "value")
+                    self.checks[(network, item.key)] = box
+                    boxes.append(box)
+                pages.append(widgets.VBox([skip, *boxes]))
         self.tabs = widgets.Tab(children=pages, titles=list(PRESENCE_CHECKLIST))
         self.status = Status()
         self.score_view = widgets.HTML()
@@ -86,7 +85,7 @@ class PresenceAudit(Tool):
         return {pair for pair in saved if pair[1] != NOT_USED}, unused
 
     def _on_tick(self, network: str, item: str, checked: bool) -> None:
-        if self._loading:
+        if self.is_loading:
             return
         self.store.presence.set(network, item, checked)
         self.status.ok(f"Saved {network}.")
