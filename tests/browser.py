@@ -123,3 +123,10 @@ def browser_page():
             yield page
         finally:
             browser.close()
+
+
+def open_notebook(page, base: str, token: str, path: str) -> None:
+    """Open `path` (relative to the course folder) in JupyterLab and wait until it can be run."""
+    page.goto(f"{base}/lab/tree/{path}?token={token}")
+    page.get_by_role("menuitem", name="Run", exact=True).wait_for(timeout=90_000)
+    page.locator(".jp-Notebook").wait_for(timeout=90_000)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
+from browser import ARTIFACTS, browser_page, jupyterlab, open_notebook, require_chromium
 from test_browser_lab import run_all
 from workbook import class_summary
 
@@ -25,9 +25,7 @@ def test_hand_in_from_the_progress_view_downloads_the_file_and_drops_it_after_co
     with jupyterlab(home) as (base, token), browser_page() as page:
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}")
-        page.get_by_role("menuitem", name="Run", exact=True).wait_for(timeout=90_000)
-        page.locator(".jp-Notebook").wait_for(timeout=90_000)
+        open_notebook(page, base, token, NOTEBOOK)
         run_all(page)
 
         page.get_by_role("button", name="Hand in my class summary…").click()

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
+from browser import ARTIFACTS, browser_page, jupyterlab, open_notebook, require_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -52,9 +52,7 @@ def test_entries_made_in_jupyterlab_survive_a_kernel_restart(tmp_path):
     with jupyterlab(tmp_path) as (base, token), browser_page() as page:
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}")
-        page.get_by_role("menuitem", name="Run", exact=True).wait_for(timeout=90_000)
-        page.locator(".jp-Notebook").wait_for(timeout=90_000)
+        open_notebook(page, base, token, NOTEBOOK)
         run_all(page)
         # The live quiz has Check buttons and keeps its answers hidden: the static copy with folded
         # answers in the same output is only for the website.

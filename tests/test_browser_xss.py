@@ -15,7 +15,7 @@ import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from browser import ARTIFACTS, browser_page, jupyterlab, require_chromium
+from browser import ARTIFACTS, browser_page, jupyterlab, open_notebook, require_chromium
 from workbook.domain.contacts import Contact
 from workbook.domain.exchanges import Exchange
 from workbook.domain.follow_ups import FollowUp
@@ -240,9 +240,7 @@ def click_tabs(page, key: str, tabs: dict[str, str | None]) -> None:
 
 
 def run_everything(page, base: str, token: str, notebook: str) -> None:
-    page.goto(f"{base}/lab/tree/{notebook}?token={token}")
-    page.get_by_role("menuitem", name="Run", exact=True).wait_for(timeout=90_000)
-    page.locator(".jp-Notebook").wait_for(timeout=90_000)
+    open_notebook(page, base, token, notebook)
     page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=90_000)
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()

@@ -40,11 +40,12 @@ def require_changed(rowcount: int, what: str, ident: int) -> None:
 
 
 def known_columns(db: sqlite3.Connection, table: str, names) -> list[str]:
-    """Column names checked against the table, since they end up inside SQL text."""
+    """Column names checked against the table, since they end up inside SQL text. An unknown one
+    is a bug in the caller (files are checked before they reach the store), not a missing entry."""
     known = {row["name"] for row in db.execute(f'PRAGMA table_info("{table}")')}
     unknown = [name for name in names if name not in known]
     if unknown:
-        raise NotFound(f"{table} has no column {', '.join(map(repr, unknown))}")
+        raise ValueError(f"{table} has no column {', '.join(map(repr, unknown))}")
     return list(names)
 
 
